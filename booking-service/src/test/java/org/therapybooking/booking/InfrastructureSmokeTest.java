@@ -1,0 +1,82 @@
+package org.therapybooking.booking;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.therapybooking.localstack.KafkaTestResource;
+import org.therapybooking.localstack.PostgresTestResource;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "booking_test"))
+@QuarkusTestResource(KafkaTestResource.class)
+class InfrastructureSmokeTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void healthIsUpWithDatabaseAndKafka() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void talksToTheRealPostgresServer() throws Exception {
+        try (var connection = dataSource.getConnection();
+                var result = connection.createStatement().executeQuery("select version(), current_database()")) {
+            result.next();
+            assertEquals("booking_test", result.getString(2));
+            org.junit.jupiter.api.Assertions.assertTrue(result.getString(1).startsWith("PostgreSQL"));
+        }
+    }
+
+    @Test
+    void aMessageCrossesTheRealBroker() {
+        String key = UUID.randomUUID().toString();
+        try (var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers", bootstrapServers,
+                "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("booking.events", key, "{\"smoke\":true}")).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        try (var consumer = new KafkaConsumer<String, String>(Map.of("bootstrap.servers", bootstrapServers,
+                "group.id", "smoke-" + key, "auto.offset.reset", "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("booking.events"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        assertEquals("{\"smoke\":true}", record.value());
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("message did not come back from the broker " + KafkaTestResource.broker().bootstrapServers());
+    }
+}

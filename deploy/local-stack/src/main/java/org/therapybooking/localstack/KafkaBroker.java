@@ -1,0 +1,277 @@
+package org.therapybooking.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller), run as a separate JVM
+ * from the jars that {@code deploy/kafka-broker} collects from Maven Central. Loopback only.
+ *
+ * <p>The broker JVM is started through {@link BrokerProcess}, which exits when its parent's pipe closes, so a
+ * killed test JVM or run script never leaves an orphan broker behind.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    /** A topic to create explicitly (auto-create is off, as in production). */
+    public record Topic(String name, int partitions) {
+        public static Topic parse(String spec) {
+            String[] parts = spec.split(":");
+            return new Topic(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 1);
+        }
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path libDir;
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    private KafkaBroker(Path libDir, Path dataDir, int port, int controllerPort) {
+        this.libDir = libDir;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** Formats a fresh data directory, starts the broker and creates the topics. */
+    public static KafkaBroker start(Path dataDir, int port, List<Topic> topics) {
+        KafkaBroker broker = new KafkaBroker(locateLibDir(), dataDir, port, FreePorts.next());
+        try {
+            broker.format();
+            broker.launch();
+            broker.createTopics(topics);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the broker, keeping its data, so a test can simulate an outage. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+        waitUntilPortClosed();
+    }
+
+    /** Starts the broker again on the same ports and data after {@link #stop()}. */
+    public void restart() {
+        if (!isRunning()) {
+            launch();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public void createTopics(List<Topic> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t.name()))
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
+                    .collect(Collectors.toList());
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not create topics " + topics, e);
+        }
+    }
+
+    private void format() {
+        try {
+            Files.createDirectories(dataDir);
+            Path config = writeServerProperties();
+            String clusterId = Uuid.randomUuid().toString();
+            Process format = new ProcessBuilder(javaCommand("kafka.tools.StorageTool", "format",
+                    "-t", clusterId, "-c", config.toString(), "--standalone", "--ignore-formatted"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("format.log").toFile())
+                    .start();
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                throw new IllegalStateException("kafka storage format failed, see " + dataDir.resolve("format.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void launch() {
+        try {
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            command.add("-Xmx512m");
+            command.add("-XX:+UseSerialGC");
+            command.add("-cp");
+            command.add(classPath());
+            command.add(BrokerProcess.class.getName());
+            command.add(dataDir.resolve("server.properties").toString());
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
+            waitUntilPortOpen();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path writeServerProperties() throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", dataDir.resolve("logs").toString());
+        p.setProperty("num.partitions", "1");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "3");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("auto.create.topics.enable", "false");
+        Path file = dataDir.resolve("server.properties");
+        try (var out = Files.newOutputStream(file)) {
+            p.store(out, "single-node KRaft broker for local runs and tests");
+        }
+        return file;
+    }
+
+    private List<String> javaCommand(String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-cp", classPath(), mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private String classPath() {
+        String self;
+        try {
+            self = Paths.get(BrokerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate local-stack classes", e);
+        }
+        return self + File.pathSeparator + libDir.resolve("*");
+    }
+
+    private static String javaExecutable() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The broker jars: system property {@code kafka.lib.dir}, else found from the working directory upwards. */
+    static Path locateLibDir() {
+        String configured = System.getProperty("kafka.lib.dir", System.getenv("KAFKA_LIB_DIR"));
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("deploy/kafka-broker/target/kafka-lib");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Kafka broker jars not found: build deploy/kafka-broker first "
+                + "(./mvnw -pl deploy/kafka-broker generate-resources) or set -Dkafka.lib.dir");
+    }
+
+    private void waitUntilPortOpen() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited early, see " + dataDir.resolve("broker.log"));
+            }
+            if (portOpen()) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("Kafka broker did not open port " + port + " within " + START_TIMEOUT);
+    }
+
+    private void waitUntilPortClosed() {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (portOpen() && Instant.now().isBefore(deadline)) {
+            sleep(100);
+        }
+    }
+
+    private boolean portOpen() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
