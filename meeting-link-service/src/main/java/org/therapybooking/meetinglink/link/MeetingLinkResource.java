@@ -1,0 +1,40 @@
+package org.therapybooking.meetinglink.link;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+
+/** Internal API used by booking-service and notification-service (kept off the gateway by a NetworkPolicy). */
+@Path("/api/meeting-links")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MeetingLinkResource {
+
+    private final MeetingLinkService service;
+
+    public MeetingLinkResource(MeetingLinkService service) {
+        this.service = service;
+    }
+
+    /** Pure CPU work, no I/O: answered on the event loop. */
+    @POST
+    @NonBlocking
+    public MeetingLinkResponse create(@NotNull @Valid MeetingLinkRequest request) {
+        return service.build(request);
+    }
+
+    /** Up to 200 links (RS256 signatures in jaas mode add up), so on a worker thread. */
+    @POST
+    @Path("/batch")
+    @Blocking
+    public BatchResponse createBatch(@NotNull @Valid BatchRequest batch) {
+        return service.buildAll(batch);
+    }
+}
