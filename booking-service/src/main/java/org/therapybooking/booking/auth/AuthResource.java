@@ -1,0 +1,88 @@
+package org.therapybooking.booking.auth;
+
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.therapybooking.booking.user.UserService;
+import org.therapybooking.booking.user.UserView;
+
+import io.vertx.core.http.HttpServerRequest;
+
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    JwtKeys keys;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    HttpServerRequest request;
+
+    public record RegisterRequest(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(min = 8, max = 64, message = "must be between 8 and 64 characters") String password,
+            @NotBlank @Size(max = 64) String timeZone) {
+    }
+
+    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 64) String password) {
+    }
+
+    @POST
+    @Path("/register")
+    @PermitAll
+    public RestResponse<UserView> register(@Valid @NotNull RegisterRequest body) {
+        var user = users.register(body.firstName(), body.lastName(), body.email(), body.password(), body.timeZone());
+        return RestResponse.status(Response.Status.CREATED, UserView.of(user));
+    }
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    public TokenService.TokenResponse login(@Valid @NotNull LoginRequest body) {
+        // the remote address honours X-Forwarded-For only when proxy forwarding is enabled (trusted gateway)
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return auth.login(body.email(), body.password(), client);
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed("user")
+    public UserView me() {
+        return UserView.of(users.get(currentUser.id()));
+    }
+
+    @GET
+    @Path("/jwks")
+    @PermitAll
+    public Map<String, Object> jwks() {
+        return keys.jwks();
+    }
+}

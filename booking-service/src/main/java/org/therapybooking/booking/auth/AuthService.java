@@ -1,0 +1,36 @@
+package org.therapybooking.booking.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.booking.user.User;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+@ApplicationScoped
+public class AuthService {
+
+    /** Compared against when the account does not exist, so unknown e-mails cost the same time as wrong passwords. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-timing-equalizer");
+
+    @Inject
+    LoginRateLimiter rateLimiter;
+
+    @Inject
+    TokenService tokens;
+
+    @Transactional
+    public TokenService.TokenResponse login(String email, String password, String clientAddress) {
+        rateLimiter.checkAndCountAttempt(email, clientAddress);
+        User user = User.findByEmail(email.trim()).orElse(null);
+        boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
+        if (user == null || !matches) {
+            rateLimiter.recordFailure(email);
+            throw new ApiException(401, "Unauthorized", "E-mail or password is wrong");
+        }
+        rateLimiter.recordSuccess(email);
+        return tokens.issue(user);
+    }
+}

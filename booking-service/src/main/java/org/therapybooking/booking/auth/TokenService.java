@@ -1,0 +1,47 @@
+package org.therapybooking.booking.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.booking.user.User;
+
+import io.smallrye.jwt.build.Jwt;
+
+/** Issues the RS256 access tokens every service verifies (issuer, audience, expiry, groups, kid). */
+@ApplicationScoped
+public class TokenService {
+
+    @Inject
+    JwtKeys keys;
+
+    @Inject
+    BookingConfig config;
+
+    @Inject
+    Clock clock;
+
+    public TokenResponse issue(User user) {
+        Instant now = clock.instant();
+        long lifespan = config.jwt().lifespan().toSeconds();
+        String token = Jwt.issuer(config.jwt().issuer())
+                .audience(config.jwt().audience())
+                .subject(String.valueOf(user.id))
+                .upn(user.email)
+                .groups(user.admin ? Set.of("user", "admin") : Set.of("user"))
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(lifespan))
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().keyId(keys.signingKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .sign(keys.signingKey());
+        return new TokenResponse(token, "Bearer", lifespan);
+    }
+
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+    }
+}

@@ -1,0 +1,17 @@
+package org.therapybooking.booking.booking;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The booking fields every view shares (the seed document's names). */
+public record BookingDetails(long id, long userId, long scheduleId, Instant scheduledAt, int duration, String status,
+        String jitsiRoomId, String jitsiRoomUrl, BigDecimal amount, String currency, String paymentStatus,
+        String notes, int sequence, Instant createdAt) {
+
+    static BookingDetails of(Booking booking) {
+        return new BookingDetails(booking.id, booking.user.id, booking.schedule.id, booking.schedule.startsAt,
+                booking.schedule.durationMinutes(), booking.status, booking.jitsiRoomId, booking.jitsiRoomUrl,
+                booking.amount, booking.currency, booking.paymentStatus, booking.notes, booking.sequence,
+                booking.createdAt);
+    }
+}

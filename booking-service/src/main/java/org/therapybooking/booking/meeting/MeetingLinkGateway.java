@@ -1,0 +1,64 @@
+package org.therapybooking.booking.meeting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks meeting-link-service for personalized links, one batch call per page. The service may be down: an empty
+ * result means "unavailable", and callers answer in degraded form. Links are never stored.
+ */
+@ApplicationScoped
+public class MeetingLinkGateway {
+
+    /** The contract's batch limit. */
+    static final int MAX_BATCH = 200;
+
+    private static final Logger LOG = Logger.getLogger(MeetingLinkGateway.class);
+
+    @Inject
+    @RestClient
+    MeetingLinkClient client;
+
+    /** Links in request order, or empty when the service cannot answer now. */
+    public Optional<List<MeetingLinkClient.LinkResponse>> links(List<MeetingLinkClient.LinkRequest> requests) {
+        if (requests.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<MeetingLinkClient.LinkResponse> all = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += MAX_BATCH) {
+            List<MeetingLinkClient.LinkRequest> chunk = requests.subList(from, Math.min(requests.size(), from + MAX_BATCH));
+            Optional<List<MeetingLinkClient.LinkResponse>> links = batch(chunk);
+            if (links.isEmpty()) {
+                return Optional.empty();
+            }
+            all.addAll(links.get());
+        }
+        return Optional.of(all);
+    }
+
+    @Timeout(2500)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "unavailable")
+    Optional<List<MeetingLinkClient.LinkResponse>> batch(List<MeetingLinkClient.LinkRequest> requests) {
+        MeetingLinkClient.BatchResponse response = client.batch(new MeetingLinkClient.BatchRequest(List.copyOf(requests)));
+        if (response == null || response.links() == null || response.links().size() != requests.size()) {
+            throw new IllegalStateException("meeting-link-service answered a batch of the wrong size");
+        }
+        return Optional.of(response.links());
+    }
+
+    Optional<List<MeetingLinkClient.LinkResponse>> unavailable(List<MeetingLinkClient.LinkRequest> requests) {
+        LOG.warn("meeting-link-service unavailable; answering without personalized links");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,29 @@
+package org.therapybooking.booking.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.therapybooking.booking.user.Person;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The wire form of every booking event (docs/events/*.schema.json): the shared envelope plus the few fields one
+ * event type adds; fields of other types are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BookingEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, long bookingId,
+        EventBooking booking, Person recipient, Person host, String cancelledBy, String reason,
+        Instant previousScheduledAt, String previousJitsiRoomId) {
+
+    public static final String CREATED = "booking.created";
+    public static final String CANCELLED = "booking.cancelled";
+    public static final String RESCHEDULED = "booking.rescheduled";
+    public static final String PAID = "booking.paid";
+
+    /** The booking as events show it; amounts are decimal strings, never floats. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record EventBooking(long id, String status, Instant scheduledAt, int duration, String jitsiRoomId,
+            String jitsiRoomUrl, String amount, String currency, String paymentStatus, int sequence) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.therapybooking.booking.payment;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.booking.common.BookingConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Payment provider callbacks. The raw body is verified before it is parsed. */
+@Path("/api/payments/webhook")
+@PermitAll
+public class PaymentWebhookResource {
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    BookingConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    public record WebhookAck(boolean received, String result) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public WebhookAck receive(@HeaderParam("Stripe-Signature") String signature, byte[] body) {
+        switch (WebhookSignature.verify(signature, body, config.payment().webhookSecret(), clock.instant(),
+                config.payment().signatureTolerance())) {
+            case MALFORMED -> throw new ApiException(400, "Bad Request",
+                    "Missing or malformed Stripe-Signature header");
+            case BAD_SIGNATURE -> throw new ApiException(401, "Unauthorized", "The signature does not match");
+            case OUTSIDE_TOLERANCE -> throw new ApiException(401, "Unauthorized",
+                    "The signature timestamp is outside the tolerance (replayed or stale)");
+            case VALID -> {
+            }
+        }
+        JsonNode event;
+        try {
+            event = mapper.readTree(body);
+        } catch (IOException e) {
+            throw new ApiException(400, "Bad Request", "The body is not JSON");
+        }
+        String id = event.path("id").asText("");
+        String type = event.path("type").asText("");
+        if (id.isBlank() || id.length() > 255 || type.isBlank()) {
+            throw ApiException.invalid(id.isBlank() || id.length() > 255 ? "id" : "type", "is required");
+        }
+        JsonNode bookingNode = event.path("data").path("object").path("metadata").path("booking_id");
+        Long bookingId = null;
+        if (!bookingNode.isMissingNode() && !bookingNode.isNull()) {
+            try {
+                bookingId = Long.parseLong(bookingNode.asText());
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("data.object.metadata.booking_id", "must be a booking id");
+            }
+        }
+        PaymentService.Result result = payments.apply(id, type.length() > 100 ? type.substring(0, 100) : type,
+                bookingId);
+        return new WebhookAck(true, result.name().toLowerCase());
+    }
+}

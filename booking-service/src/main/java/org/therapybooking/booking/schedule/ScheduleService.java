@@ -1,0 +1,153 @@
+package org.therapybooking.booking.schedule;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.booking.user.User;
+
+@ApplicationScoped
+public class ScheduleService {
+
+    /** Slots are at most one day long, as the event schema bounds the duration. */
+    private static final long MAX_MINUTES = 1440;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    public record SlotChange(Instant startsAt, Instant endsAt, int capacity, BigDecimal amount, String currency) {
+    }
+
+    @Transactional
+    public ScheduleView create(long adminId, SlotChange change) {
+        // the admin's row lock serializes one therapist's slot changes; the exclusion constraint backs it up
+        User therapist = User.lock(adminId);
+        if (therapist == null) {
+            throw ApiException.notFound("User");
+        }
+        SlotChange valid = validate(change);
+        if (Schedule.overlapsOtherSlot(adminId, valid.startsAt(), valid.endsAt(), null)) {
+            throw ApiException.conflict("The slot overlaps another slot of the same therapist");
+        }
+        Schedule schedule = new Schedule();
+        schedule.therapist = therapist;
+        apply(schedule, valid);
+        schedule.createdAt = clock.instant();
+        schedule.persistAndFlush();
+        return ScheduleView.of(schedule, 0);
+    }
+
+    @Transactional
+    public ScheduleView update(long adminId, long scheduleId, SlotChange change) {
+        Schedule existing = Schedule.findById(scheduleId);
+        if (existing == null) {
+            throw ApiException.notFound("Schedule");
+        }
+        User.lock(existing.therapist.id);
+        Schedule schedule = Schedule.lock(scheduleId);
+        SlotChange valid = validate(change);
+        long active = Schedule.activeBookings(scheduleId);
+        if (active > 0 && (!schedule.startsAt.equals(valid.startsAt()) || !schedule.endsAt.equals(valid.endsAt()))) {
+            throw ApiException.conflict("The slot has bookings; its time cannot change (reschedule the bookings)");
+        }
+        if (valid.capacity() < active) {
+            throw ApiException.conflict("The slot already has " + active + " bookings");
+        }
+        if (Schedule.overlapsOtherSlot(schedule.therapist.id, valid.startsAt(), valid.endsAt(), scheduleId)) {
+            throw ApiException.conflict("The slot overlaps another slot of the same therapist");
+        }
+        apply(schedule, valid);
+        schedule.flush();
+        return ScheduleView.of(schedule, active);
+    }
+
+    @Transactional
+    public List<ScheduleView> listAll(Instant from, Instant to) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder query = new StringBuilder("select s from Schedule s join fetch s.therapist where 1 = 1");
+        if (from != null) {
+            query.append(" and s.startsAt >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            query.append(" and s.startsAt < :to");
+            params.put("to", to);
+        }
+        List<Schedule> slots = Schedule.<Schedule>find(query.append(" order by s.startsAt, s.id").toString(), params)
+                .list();
+        Map<Long, Long> counts = activeCounts(slots);
+        return slots.stream().map(s -> ScheduleView.of(s, counts.getOrDefault(s.id, 0L))).toList();
+    }
+
+    /** Open slots (in the future, with room left) starting on the given local date. */
+    @Transactional
+    public List<ScheduleView> listOpen(LocalDate date, ZoneId zone) {
+        Instant from = date.atStartOfDay(zone).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant now = clock.instant();
+        List<Schedule> slots = Schedule.find(
+                "select s from Schedule s join fetch s.therapist where s.startsAt >= ?1 and s.startsAt < ?2 "
+                        + "and s.startsAt > ?3 order by s.startsAt, s.id", from, to, now).list();
+        Map<Long, Long> counts = activeCounts(slots);
+        return slots.stream().map(s -> ScheduleView.of(s, counts.getOrDefault(s.id, 0L)))
+                .filter(v -> v.remainingCapacity() > 0).toList();
+    }
+
+    private Map<Long, Long> activeCounts(List<Schedule> slots) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (slots.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = em.createQuery("select b.schedule.id, count(b) from Booking b where b.schedule.id in "
+                + ":ids and b.status = 'scheduled' group by b.schedule.id", Object[].class)
+                .setParameter("ids", slots.stream().map(s -> s.id).toList()).getResultList();
+        for (Object[] row : rows) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    private SlotChange validate(SlotChange change) {
+        Instant start = change.startsAt().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = change.endsAt().truncatedTo(ChronoUnit.SECONDS);
+        if (!start.isAfter(clock.instant())) {
+            throw ApiException.invalid("starts_at", "must be in the future");
+        }
+        if (!end.isAfter(start)) {
+            throw ApiException.invalid("ends_at", "must be after starts_at");
+        }
+        if (ChronoUnit.MINUTES.between(start, end) > MAX_MINUTES || ChronoUnit.MINUTES.between(start, end) < 1) {
+            throw ApiException.invalid("ends_at", "the slot must last between 1 minute and 24 hours");
+        }
+        if (change.amount().scale() > 2) {
+            throw ApiException.invalid("amount", "must have at most 2 decimals");
+        }
+        return new SlotChange(start, end, change.capacity(), change.amount().setScale(2, RoundingMode.UNNECESSARY),
+                change.currency());
+    }
+
+    private void apply(Schedule schedule, SlotChange valid) {
+        schedule.startsAt = valid.startsAt();
+        schedule.endsAt = valid.endsAt();
+        schedule.capacity = valid.capacity();
+        schedule.amount = valid.amount();
+        schedule.currency = valid.currency();
+        schedule.updatedAt = clock.instant();
+    }
+}

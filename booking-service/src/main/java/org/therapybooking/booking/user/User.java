@@ -1,0 +1,53 @@
+package org.therapybooking.booking.user;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "app_user")
+public class User extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(name = "first_name", nullable = false)
+    public String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    public String lastName;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(name = "is_admin", nullable = false)
+    public boolean admin;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Optional<User> findByEmail(String email) {
+        return find("lower(email) = ?1", email.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    }
+
+    /** Locks the user's row: serializes that user's concurrent bookings and a therapist's slot changes. */
+    public static User lock(long id) {
+        return getEntityManager().find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

@@ -1,0 +1,96 @@
+package org.therapybooking.booking.user;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.booking.common.BookingConfig;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
+
+@ApplicationScoped
+public class UserService {
+
+    private static final Logger LOG = Logger.getLogger(UserService.class);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    BookingConfig config;
+
+    /** Self-registration always creates a plain user; admins exist only through the seed configuration. */
+    @Transactional
+    public User register(String firstName, String lastName, String email, String password, String timeZone) {
+        String zone = validZone(timeZone);
+        String normalizedEmail = email.trim();
+        if (User.findByEmail(normalizedEmail).isPresent()) {
+            throw ApiException.conflict("An account with this e-mail address already exists");
+        }
+        User user = new User();
+        user.email = normalizedEmail;
+        user.firstName = firstName.trim();
+        user.lastName = lastName.trim();
+        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.timeZone = zone;
+        user.admin = false;
+        user.createdAt = clock.instant();
+        user.persistAndFlush();
+        return user;
+    }
+
+    public User get(long id) {
+        User user = User.findById(id);
+        if (user == null) {
+            throw ApiException.notFound("User");
+        }
+        return user;
+    }
+
+    static String validZone(String timeZone) {
+        try {
+            ZoneId zone = ZoneId.of(timeZone.trim());
+            if (!ZoneId.getAvailableZoneIds().contains(zone.getId())) {
+                throw ApiException.invalid("time_zone", "must be an IANA time zone id such as Europe/Berlin");
+            }
+            return zone.getId();
+        } catch (DateTimeException e) {
+            throw ApiException.invalid("time_zone", "must be an IANA time zone id such as Europe/Berlin");
+        }
+    }
+
+    @Transactional
+    void seedAdmin(@Observes StartupEvent event) {
+        BookingConfig.Admin seed = config.admin();
+        if (seed.seedEmail().isEmpty() || seed.seedEmail().get().isBlank()) {
+            return;
+        }
+        String email = seed.seedEmail().get().trim();
+        User existing = User.findByEmail(email).orElse(null);
+        if (existing != null) {
+            existing.admin = true;
+            return;
+        }
+        String password = seed.seedPassword().filter(p -> !p.isBlank()).orElseThrow(
+                () -> new IllegalStateException("ADMIN_SEED_PASSWORD is required with ADMIN_SEED_EMAIL"));
+        User admin = new User();
+        admin.email = email;
+        admin.firstName = seed.seedFirstName();
+        admin.lastName = seed.seedLastName();
+        admin.passwordHash = BcryptUtil.bcryptHash(password);
+        admin.timeZone = validZone(seed.seedTimeZone());
+        admin.admin = true;
+        admin.createdAt = clock.instant();
+        admin.persist();
+        LOG.infof("Seeded admin account %s", email.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,14 @@
+package org.therapybooking.booking.user;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An account as the API shows it (never the password hash). */
+public record UserView(long id, String email, String firstName, String lastName, String timeZone,
+        boolean isAdmin, List<String> groups, Instant createdAt) {
+
+    public static UserView of(User user) {
+        return new UserView(user.id, user.email, user.firstName, user.lastName, user.timeZone, user.admin,
+                user.admin ? List.of("user", "admin") : List.of("user"), user.createdAt);
+    }
+}
