@@ -40,7 +40,8 @@ stop_all() {
   fi
   log "stopped"
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 require_free_port() {
@@ -162,4 +163,5 @@ cat <<INFO
 INFO
 
 wait -n "${PIDS[@]}" || true
-log "a process exited; see $STATE/logs"
+log "a process exited on its own; see $STATE/logs"
+exit 1
