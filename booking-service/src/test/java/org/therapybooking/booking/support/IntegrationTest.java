@@ -1,0 +1,19 @@
+package org.therapybooking.booking.support;
+
+import org.therapybooking.localstack.KafkaTestResource;
+import org.therapybooking.localstack.PostgresTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/**
+ * Every integration test class extends this, so they all share one application start against the real PostgreSQL
+ * database {@code booking_test}, the real KRaft broker and the meeting-link contract stub.
+ */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "booking_test"))
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(MeetingLinkStub.class)
+public abstract class IntegrationTest {
+
+    protected final Api api = new Api();
+}

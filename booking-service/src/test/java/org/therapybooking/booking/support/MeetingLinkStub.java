@@ -1,0 +1,123 @@
+package org.therapybooking.booking.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.therapybooking.localstack.FreePorts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A contract stub of meeting-link-service (a separate service, out of this module) on a real port:
+ * {@code POST /api/meeting-links/batch} answers per the documented contract. {@link #stop()} closes the port to
+ * simulate the service being down; {@link #start()} brings it back on the same port.
+ */
+public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String JITSI_BASE = "https://meet.example.test";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger BATCH_CALLS = new AtomicInteger();
+    private static int port;
+    private static HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        synchronized (MeetingLinkStub.class) {
+            if (port == 0) {
+                port = FreePorts.next();
+            }
+            startServer();
+        }
+        return Map.of("quarkus.rest-client.meeting-link.url", "http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public void stop() {
+        stopServer();
+    }
+
+    public static synchronized void startServer() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/meeting-links/batch", exchange -> {
+            BATCH_CALLS.incrementAndGet();
+            byte[] response;
+            int status = 200;
+            try {
+                JsonNode request = JSON.readTree(exchange.getRequestBody());
+                ArrayNode links = JSON.createArrayNode();
+                for (JsonNode item : request.path("requests")) {
+                    links.add(link(item));
+                }
+                ObjectNode body = JSON.createObjectNode();
+                body.set("links", links);
+                response = JSON.writeValueAsBytes(body);
+            } catch (RuntimeException e) {
+                status = 400;
+                response = ("{\"status\":400,\"title\":\"Bad Request\",\"detail\":\"" + e.getMessage() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json"
+                    : "application/problem+json");
+            exchange.sendResponseHeaders(status, response.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response);
+            }
+        });
+        server.start();
+    }
+
+    public static synchronized void stopServer() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    public static int batchCalls() {
+        return BATCH_CALLS.get();
+    }
+
+    private static ObjectNode link(JsonNode item) {
+        String room = item.path("room").asText();
+        if (!room.matches("[A-Za-z0-9_-]{1,128}")) {
+            throw new IllegalArgumentException("bad room " + room);
+        }
+        JsonNode participant = item.path("participant");
+        String role = item.path("role").asText();
+        String name = (participant.path("first_name").asText() + " " + participant.path("last_name").asText()).trim();
+        if (name.isEmpty()) {
+            name = participant.path("email").asText();
+        }
+        String url = JITSI_BASE + "/" + room + "#userInfo.displayName=%22"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "%22";
+        if (role.equals("host")) {
+            url += "&config.startWithAudioMuted=false&config.startWithVideoMuted=false";
+        }
+        ObjectNode link = JSON.createObjectNode();
+        link.put("meeting_url", url);
+        link.put("display_name", name);
+        link.put("role", role);
+        link.put("moderator_guaranteed", false);
+        link.putNull("expires_at");
+        return link;
+    }
+}
