@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one exception-mapper set of this service: everything leaves as application/problem+json. Request bodies
@@ -39,6 +40,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response fieldErrors(FieldErrorException e) {
         return problem(Problem.validation(e.errors()));
+    }
+
+    /** More specific than Quarkus REST's own MismatchedInputException mapper, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
