@@ -1,0 +1,83 @@
+package org.therapybooking.notification.common;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every notification policy, in one place (prefix {@code notifications}). */
+@ConfigMapping(prefix = "notifications")
+public interface NotificationConfig {
+
+    /** Which event plans the meeting-info email and the reminders. */
+    @WithDefault("created")
+    Trigger meetingInfoTrigger();
+
+    /** Reminder offsets before the session start; exact durations (24 h before is not "same wall time" across DST). */
+    @WithDefault("PT24H,PT1H")
+    List<Duration> reminderOffsets();
+
+    /** Where the cancel/reschedule hints in emails point (the booking front end). */
+    @WithDefault("https://booking.therapy-booking.example")
+    String appBaseUrl();
+
+    Host host();
+
+    Dispatch dispatch();
+
+    Retry retry();
+
+    enum Trigger {
+        created, paid
+    }
+
+    interface Host {
+        /** The therapist (host) gets the meeting-info email and its updates. */
+        @WithDefault("true")
+        boolean meetingInfo();
+
+        /** The therapist (host) gets the reminders too. */
+        @WithDefault("false")
+        boolean reminders();
+
+        /** The therapist (host) gets the cancellation email. */
+        @WithDefault("true")
+        boolean cancellation();
+    }
+
+    interface Dispatch {
+        /** How often the dispatch job looks for due rows (read by the @Scheduled expression). */
+        @WithDefault("5s")
+        String every();
+
+        /** Delay of the first run after start. */
+        @WithDefault("2s")
+        String initialDelay();
+
+        /** Rows claimed per transaction by one worker. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long a claimed row may stay in 'sending' before another worker may take it back (crashed worker). */
+        @WithDefault("PT5M")
+        Duration lease();
+
+        /** A reminder not sent by the session start is skipped rather than sent late. */
+        @WithDefault("true")
+        boolean skipRemindersAfterStart();
+    }
+
+    interface Retry {
+        /** Attempts in total (the first send included) before a transient failure becomes 'failed'. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Delay before the second attempt; doubled on every further attempt, with jitter. */
+        @WithDefault("PT30S")
+        Duration baseDelay();
+
+        @WithDefault("PT1H")
+        Duration maxDelay();
+    }
+}

@@ -1,0 +1,156 @@
+package org.therapybooking.notification.email;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.therapybooking.notification.common.NotificationConfig;
+import org.therapybooking.notification.reminder.BookingRecord;
+import org.therapybooking.notification.reminder.Notification;
+import org.therapybooking.notification.reminder.NotificationKind;
+import org.therapybooking.notification.reminder.RecipientRole;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.TemplateInstance;
+
+/** Renders one notification into a Mail: subject, HTML and text bodies, and the ICS attachment. */
+@ApplicationScoped
+public class EmailComposer {
+
+    static final Locale LOCALE = Locale.ENGLISH;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu, HH:mm", LOCALE);
+    private static final DateTimeFormatter SHORT_DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", LOCALE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", LOCALE);
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("'UTC'xxx", LOCALE);
+
+    private final NotificationConfig config;
+    private final Clock clock;
+
+    EmailComposer(NotificationConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * @param joinUrl the recipient's join link, or null for a cancellation
+     * @param personalized whether joinUrl came from meeting-link-service (false: the plain room link)
+     */
+    public Mail compose(Notification n, BookingRecord booking, String joinUrl, boolean personalized) {
+        BookingRecord.Participant to = booking.participant(n.recipientRole);
+        BookingRecord.Participant other = booking.participant(
+                n.recipientRole == RecipientRole.client ? RecipientRole.host : RecipientRole.client);
+        EmailView view = view(n, booking, to, other, joinUrl, personalized);
+
+        TemplateInstance html;
+        TemplateInstance text;
+        IcsBuilder.Method method = IcsBuilder.Method.REQUEST;
+        switch (n.kind) {
+            case meeting_info -> {
+                html = EmailTemplates.meetingInfoHtml(view);
+                text = EmailTemplates.meetingInfoText(view);
+            }
+            case reminder -> {
+                html = EmailTemplates.reminderHtml(view);
+                text = EmailTemplates.reminderText(view);
+            }
+            default -> {
+                html = EmailTemplates.cancellationHtml(view);
+                text = EmailTemplates.cancellationText(view);
+                method = IcsBuilder.Method.CANCEL;
+            }
+        }
+        String ics = IcsBuilder.build(method, calendarEvent(booking, to, joinUrl));
+        return Mail.withHtml(to.email(), view.subject(), html.render())
+                .setText(text.render())
+                .addAttachment(method == IcsBuilder.Method.CANCEL ? "cancelled-session.ics" : "session.ics",
+                        ics.getBytes(StandardCharsets.UTF_8),
+                        "text/calendar; charset=UTF-8; method=" + method.name())
+                .addHeader("X-Therapy-Booking-Id", Long.toString(booking.bookingId))
+                .addHeader("X-Therapy-Notification-Id", Long.toString(n.id));
+    }
+
+    EmailView view(Notification n, BookingRecord booking, BookingRecord.Participant to,
+            BookingRecord.Participant other, String joinUrl, boolean personalized) {
+        ZonedDateTime start = booking.scheduledAt.atZone(to.zone());
+        ZonedDateTime end = booking.endsAt().atZone(to.zone());
+        String zoneName = to.zone().getDisplayName(TextStyle.FULL, LOCALE);
+        // the zone's name for that instant (summer/winter), not only its id
+        String zoneInstantName = DateTimeFormatter.ofPattern("zzzz", LOCALE).format(start);
+        String shortWhen = SHORT_DATE_TIME.format(start) + " " + OFFSET.format(start);
+        String otherName = oneLine(other.fullName());
+        String withWhom = n.recipientRole == RecipientRole.host ? " with " + otherName : "";
+        String lead = n.kind == NotificationKind.reminder ? lead(n.offset()) : null;
+        String subject = switch (n.kind) {
+            case meeting_info -> (n.isUpdate ? "Updated: your therapy session" + withWhom + " is now on "
+                    : "Your therapy session" + withWhom + " on ") + shortWhen;
+            case reminder -> "Reminder: your therapy session" + withWhom + " starts " + lead + " (" + shortWhen + ")";
+            case cancellation -> "Cancelled: your therapy session" + withWhom + " on " + shortWhen;
+        };
+        return new EmailView(
+                "en",
+                subject,
+                to.fullName(),
+                other.fullName(),
+                n.recipientRole == RecipientRole.host,
+                n.isUpdate,
+                DATE_TIME.format(start),
+                TIME.format(end),
+                to.zone().getId(),
+                zoneInstantName.isBlank() ? zoneName : zoneInstantName,
+                OFFSET.format(start),
+                booking.durationMinutes,
+                joinUrl,
+                personalized,
+                lead,
+                config.appBaseUrl() + "/bookings/" + booking.bookingId,
+                booking.bookingId);
+    }
+
+    private IcsBuilder.Event calendarEvent(BookingRecord booking, BookingRecord.Participant to, String joinUrl) {
+        BookingRecord.Participant host = booking.participant(RecipientRole.host);
+        BookingRecord.Participant client = booking.participant(RecipientRole.client);
+        String description = joinUrl == null
+                ? "This session has been cancelled."
+                : "Join the video session on Jitsi Meet:\n" + joinUrl + "\n\nCancel or reschedule: "
+                        + config.appBaseUrl() + "/bookings/" + booking.bookingId;
+        return new IcsBuilder.Event(
+                IcsBuilder.uidFor(booking.bookingId),
+                booking.sequence,
+                clock.instant(),
+                booking.scheduledAt,
+                booking.endsAt(),
+                "Therapy session with " + (to.role() == RecipientRole.host ? client.fullName() : host.fullName()),
+                description,
+                joinUrl == null ? null : "Jitsi Meet video session",
+                joinUrl,
+                new IcsBuilder.Person(host.fullName(), host.email()),
+                new IcsBuilder.Person(to.fullName(), to.email()));
+    }
+
+    static String lead(Duration offset) {
+        if (offset == null) {
+            return "soon";
+        }
+        long minutes = offset.toMinutes();
+        if (minutes % 1440 == 0 && minutes >= 1440) {
+            long days = minutes / 1440;
+            return days == 1 ? "in 24 hours" : "in " + days + " days";
+        }
+        if (minutes % 60 == 0) {
+            long hours = minutes / 60;
+            return hours == 1 ? "in 1 hour" : "in " + hours + " hours";
+        }
+        return "in " + minutes + " minutes";
+    }
+
+    /** Header values must not carry line breaks. */
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n\\t]+", " ");
+    }
+}

@@ -1,0 +1,23 @@
+package org.therapybooking.notification.email;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Type-safe email templates (src/main/resources/templates/EmailTemplates/). The .html ones escape every value;
+ * the .txt ones are the plain-text alternative.
+ */
+@CheckedTemplate(basePath = "EmailTemplates")
+public class EmailTemplates {
+    public static native TemplateInstance meetingInfoHtml(EmailView v);
+
+    public static native TemplateInstance meetingInfoText(EmailView v);
+
+    public static native TemplateInstance reminderHtml(EmailView v);
+
+    public static native TemplateInstance reminderText(EmailView v);
+
+    public static native TemplateInstance cancellationHtml(EmailView v);
+
+    public static native TemplateInstance cancellationText(EmailView v);
+}

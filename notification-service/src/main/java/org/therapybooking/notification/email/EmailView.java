@@ -1,0 +1,25 @@
+package org.therapybooking.notification.email;
+
+/**
+ * Everything an email template shows, already rendered for the recipient (local time in their zone). Values are
+ * plain text; the HTML templates escape them.
+ */
+public record EmailView(
+        String lang,
+        String subject,
+        String recipientName,
+        String otherPartyName,
+        boolean toHost,
+        boolean isUpdate,
+        String localStart,
+        String localEndTime,
+        String zoneId,
+        String zoneName,
+        String utcOffset,
+        int durationMinutes,
+        String joinUrl,
+        boolean joinUrlPersonalized,
+        String reminderLead,
+        String manageUrl,
+        long bookingId) {
+}

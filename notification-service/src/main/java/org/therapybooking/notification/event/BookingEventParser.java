@@ -1,0 +1,66 @@
+package org.therapybooking.notification.event;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Turns a record value into a valid {@link BookingEvent}, or says precisely why it is poison. */
+@ApplicationScoped
+public class BookingEventParser {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    BookingEventParser(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    public ParsedEvent parse(String payload) {
+        if (payload == null || payload.isBlank()) {
+            throw new PoisonMessageException("empty record value");
+        }
+        BookingEvent event;
+        try {
+            event = mapper.readValue(payload, BookingEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("unparseable JSON: " + e.getOriginalMessage(), e);
+        }
+        Set<ConstraintViolation<BookingEvent>> violations = validator.validate(event);
+        if (!violations.isEmpty()) {
+            throw new PoisonMessageException("schema-invalid: " + violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+        EventType type = EventType.of(event.eventType())
+                .orElseThrow(() -> new PoisonMessageException("unknown event type " + event.eventType()));
+        if (!event.bookingId().equals(event.booking().id())) {
+            throw new PoisonMessageException("schema-invalid: booking_id " + event.bookingId()
+                    + " differs from booking.id " + event.booking().id());
+        }
+        checkZone("recipient.time_zone", event.recipient().timeZone());
+        checkZone("host.time_zone", event.host().timeZone());
+        return new ParsedEvent(type, event);
+    }
+
+    private static void checkZone(String field, String zone) {
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new PoisonMessageException("schema-invalid: " + field + " is not an IANA zone: " + zone);
+        }
+    }
+
+    public record ParsedEvent(EventType type, BookingEvent event) {
+    }
+}

@@ -1,0 +1,59 @@
+package org.therapybooking.notification.reminder;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One email to send (outbox row): meeting-info, reminder or cancellation for one recipient of one booking. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "booking_id")
+    public Long bookingId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recipient_role")
+    public RecipientRole recipientRole;
+    @Column(name = "recipient_email")
+    public String recipientEmail;
+    @Enumerated(EnumType.STRING)
+    public NotificationKind kind;
+    @Column(name = "reminder_offset")
+    public String reminderOffset;
+    public int sequence;
+    @Column(name = "is_update")
+    public boolean isUpdate;
+    @Column(name = "due_at")
+    public Instant dueAt;
+    @Enumerated(EnumType.STRING)
+    public NotificationStatus status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "sent_at")
+    public Instant sentAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public Duration offset() {
+        return reminderOffset == null ? null : Duration.parse(reminderOffset);
+    }
+}

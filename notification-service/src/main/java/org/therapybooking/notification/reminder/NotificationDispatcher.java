@@ -1,0 +1,142 @@
+package org.therapybooking.notification.reminder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.therapybooking.notification.common.NotificationConfig;
+import org.therapybooking.notification.email.EmailComposer;
+import org.therapybooking.notification.email.EmailSender;
+import org.therapybooking.notification.email.SendFailure;
+import org.therapybooking.notification.meetinglink.MeetingLinks;
+import org.therapybooking.notification.reminder.NotificationRepository.Claimed;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The send loop: claim due rows (row locks, SKIP LOCKED), send each, record the outcome. Any number of these
+ * may run at once, in one JVM or in several replicas on one database; a row is claimed by exactly one of them.
+ */
+@ApplicationScoped
+public class NotificationDispatcher {
+    public static final String JOB = "notification-dispatch";
+    private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
+
+    private final NotificationRepository repository;
+    private final MeetingLinks meetingLinks;
+    private final EmailComposer composer;
+    private final EmailSender sender;
+    private final RetryPolicy retryPolicy;
+    private final NotificationMetrics metrics;
+    private final NotificationConfig config;
+    private final Clock clock;
+
+    NotificationDispatcher(NotificationRepository repository, MeetingLinks meetingLinks, EmailComposer composer,
+            EmailSender sender, RetryPolicy retryPolicy, NotificationMetrics metrics, NotificationConfig config,
+            Clock clock) {
+        this.repository = repository;
+        this.meetingLinks = meetingLinks;
+        this.composer = composer;
+        this.sender = sender;
+        this.retryPolicy = retryPolicy;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = JOB, every = "${notifications.dispatch.every:5s}", delayed = "${notifications.dispatch.initial-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        repository.releaseExpiredLeases(clock.instant());
+        int batch = config.dispatch().batchSize();
+        int claimed;
+        do {
+            claimed = dispatchOnce();
+        } while (claimed == batch);
+    }
+
+    /** One claim-and-send round; returns how many rows this worker claimed. */
+    public int dispatchOnce() {
+        Instant now = clock.instant();
+        List<Long> ids = repository.claim(now, config.dispatch().batchSize(), now.plus(config.dispatch().lease()));
+        for (Long id : ids) {
+            deliver(repository.load(id));
+        }
+        return ids.size();
+    }
+
+    private void deliver(Claimed claimed) {
+        Notification n = claimed.notification();
+        BookingRecord booking = claimed.booking();
+        Instant now = clock.instant();
+        if (n.kind == NotificationKind.reminder && config.dispatch().skipRemindersAfterStart()
+                && !now.isBefore(booking.scheduledAt)) {
+            repository.finish(n, NotificationStatus.skipped, now, "session had already started when the reminder was due to go out", null);
+            return;
+        }
+        String joinUrl = null;
+        boolean personalized = true;
+        if (n.kind != NotificationKind.cancellation) {
+            try {
+                joinUrl = meetingLinks.joinUrl(booking, booking.participant(n.recipientRole));
+            } catch (RuntimeException e) {
+                String reason = "meeting-link-service unavailable: " + e.getMessage();
+                Optional<Instant> next = retryPolicy.nextAttempt(n.attempts, now);
+                if (next.isPresent()) {
+                    retryLater(n, reason, next.get(), "meeting_link");
+                    return;
+                }
+                // last attempt: a plain room link (name not pre-filled) beats no email before the session
+                LOG.warnf("notification %d: %s; sending the plain room link", n.id, reason);
+                joinUrl = booking.jitsiRoomUrl;
+                personalized = false;
+            }
+        }
+        Mail mail;
+        try {
+            mail = composer.compose(n, booking, joinUrl, personalized);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "notification %d could not be rendered", n.id);
+            fail(n, "rendering failed: " + e.getMessage(), "render");
+            return;
+        }
+        Optional<SendFailure> failure = sender.send(mail);
+        Instant after = clock.instant();
+        if (failure.isEmpty()) {
+            if (repository.finish(n, NotificationStatus.sent, after, personalized ? null : "sent with the plain room link", null)) {
+                metrics.sent(n.kind);
+            }
+            return;
+        }
+        SendFailure f = failure.get();
+        if (f.permanent()) {
+            LOG.warnf("notification %d to booking %d failed permanently: %s", n.id, n.bookingId, f.reason());
+            fail(n, f.reason(), NotificationMetrics.SMTP_PERMANENT);
+            return;
+        }
+        Optional<Instant> next = retryPolicy.nextAttempt(n.attempts, after);
+        if (next.isPresent()) {
+            retryLater(n, f.reason(), next.get(), "smtp");
+        } else {
+            fail(n, f.reason() + " (after " + n.attempts + " attempts)", NotificationMetrics.RETRIES_EXHAUSTED);
+        }
+    }
+
+    private void retryLater(Notification n, String reason, Instant next, String cause) {
+        LOG.infof("notification %d: attempt %d failed (%s); next attempt at %s", n.id, n.attempts, reason, next);
+        if (repository.finish(n, NotificationStatus.pending, clock.instant(), reason, next)) {
+            metrics.retried(cause);
+        }
+    }
+
+    private void fail(Notification n, String reason, String metricReason) {
+        if (repository.finish(n, NotificationStatus.failed, clock.instant(), reason, null)) {
+            metrics.failed(metricReason);
+        }
+    }
+}

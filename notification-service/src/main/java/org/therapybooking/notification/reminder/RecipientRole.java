@@ -1,0 +1,6 @@
+package org.therapybooking.notification.reminder;
+
+/** Lower-case constants: they are the stored and wire values. */
+public enum RecipientRole {
+    client, host
+}

@@ -1,0 +1,68 @@
+package org.therapybooking.notification.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.therapybooking.localstack.PostgresTestResource;
+
+/** Direct reads of the service's tables (an independent connection, as an operator would look). */
+public final class Db {
+    public static final String DATABASE = "notification_test";
+
+    private Db() {
+    }
+
+    public record Row(long id, String kind, String recipientRole, String recipientEmail, String reminderOffset,
+            int sequence, boolean isUpdate, Instant dueAt, String status, int attempts, String lastError, Instant sentAt) {
+    }
+
+    public static List<Row> notifications(long bookingId) {
+        try (Connection c = PostgresTestResource.connect(DATABASE);
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT id, kind, recipient_role, recipient_email, reminder_offset, sequence, is_update, due_at,
+                               status, attempts, last_error, sent_at
+                        FROM notification WHERE booking_id = ? ORDER BY id""")) {
+            ps.setLong(1, bookingId);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6), rs.getBoolean(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getInt(10),
+                            rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(String sql) {
+        try (Connection c = PostgresTestResource.connect(DATABASE); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void execute(String sql) {
+        try (Connection c = PostgresTestResource.connect(DATABASE); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Empties the service's tables between tests (the broker and the database outlive one test). */
+    public static void reset() {
+        execute("TRUNCATE notification, booking, processed_event");
+    }
+}

@@ -1,0 +1,48 @@
+package org.therapybooking.notification.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import io.smallrye.jwt.build.Jwt;
+
+/** Tokens shaped like booking-service's, signed with the test-only key pair in src/test/resources/test-jwt. */
+public final class Tokens {
+    public static final String ISSUER = "therapy-booking";
+    public static final String AUDIENCE = "therapy-booking-api";
+
+    private Tokens() {
+    }
+
+    public static String admin() {
+        return sign(ISSUER, AUDIENCE, Set.of("user", "admin"));
+    }
+
+    public static String user() {
+        return sign(ISSUER, AUDIENCE, Set.of("user"));
+    }
+
+    public static String sign(String issuer, String audience, Set<String> groups) {
+        return Jwt.issuer(issuer).audience(audience).subject("7").upn("staff@practice.example.org").groups(groups)
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(System.currentTimeMillis() / 1000).expiresIn(Duration.ofMinutes(5))
+                .jws().keyId("test-key").sign(privateKey());
+    }
+
+    private static PrivateKey privateKey() {
+        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream("test-jwt/privateKey.pem")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
