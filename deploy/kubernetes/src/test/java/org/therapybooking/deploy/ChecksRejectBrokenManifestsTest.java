@@ -1,0 +1,71 @@
+package org.therapybooking.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The checks can fail: each file in src/test/resources/negative breaks one rule or one schema. It replaces the object
+ * of the same kind and name in the rendered prod overlay (which passes every check on its own, see
+ * {@link RenderedOverlaysTest}), and the checker must name that breach.
+ */
+class ChecksRejectBrokenManifestsTest {
+
+    private static final SchemaValidator SCHEMAS = new SchemaValidator();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            deployment-without-readiness-probe.yaml          | container meeting-link-service: no readinessProbe
+            deployment-writable-root-filesystem.yaml         | container notification-service: readOnlyRootFilesystem is not true
+            deployment-with-literal-secret.yaml              | PAYMENT_WEBHOOK_SECRET has a literal value
+            deployment-with-unknown-database-secret.yaml     | no CloudNativePG Cluster bookings-postgres
+            httproute-to-meeting-link-service.yaml           | routes to Service meeting-link-service
+            networkpolicy-opens-notification-service.yaml    | notification-service admits only in-cluster callers
+            kafkatopic-single-replica.yaml                   | KafkaTopic/booking-events: replicas 1 in prod
+            secret-with-data.yaml                            | Secret/smtp-credentials: Secret with data
+            """)
+    void ruleCheckerRejects(String file, String expectedViolation) {
+        List<Manifest> broken = withReplacement(Rendered.PROD.manifests(), negative(file));
+        List<String> violations = new DeploymentRules(DeploymentRules.Environment.PROD).check(broken);
+        assertFalse(violations.isEmpty(), file + " passed the rule checker");
+        assertTrue(violations.stream().anyMatch(v -> v.contains(expectedViolation)),
+                file + ": expected a violation containing '" + expectedViolation + "', got " + violations);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            schema-deployment-misspelt-field.yaml   | httpGett
+            schema-configmap-number-value.yaml      | QUARKUS_HTTP_PORT
+            schema-kafkatopic-unknown-field.yaml    | partitionCount
+            schema-cluster-bad-enum.yaml            | primaryUpdateStrategy
+            schema-httproute-wrong-type.yaml        | maxAge
+            schema-ingress-removed-version.yaml     | networking.k8s.io/v1beta1
+            """)
+    void schemaValidatorRejects(String file, String expectedField) {
+        List<Manifest> objects = negative(file);
+        List<String> errors = SCHEMAS.validate(objects);
+        assertEquals(1, objects.size());
+        assertFalse(errors.isEmpty(), file + " passed schema validation");
+        assertTrue(errors.stream().anyMatch(e -> e.contains(expectedField)),
+                file + ": expected an error naming '" + expectedField + "', got " + errors);
+    }
+
+    private static List<Manifest> negative(String file) {
+        return Manifest.parseFile(Kustomize.moduleDir().resolve(Path.of("src", "test", "resources", "negative", file)));
+    }
+
+    private static List<Manifest> withReplacement(List<Manifest> base, List<Manifest> replacements) {
+        List<Manifest> result = new ArrayList<>(base);
+        for (Manifest replacement : replacements) {
+            result.removeIf(m -> m.is(replacement.kind(), replacement.name()));
+            result.add(replacement);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,583 @@
+package org.therapybooking.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The deployment rules of issue 6, checked on a rendered manifest stream. Each violation is one readable line.
+ *
+ * <ul>
+ *   <li>every container: startup, liveness ({@code /q/health/live}) and readiness ({@code /q/health/ready}) probes
+ *       on port 8080; cpu and memory requests and limits; non-root, read-only root filesystem with an emptyDir at
+ *       /tmp, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp; a pinned image tag</li>
+ *   <li>no secret values: no Secret with data, no literal value for a secret-like variable or ConfigMap key, and
+ *       database credentials only from the CloudNativePG {@code <cluster>-app} secret of a cluster in the output</li>
+ *   <li>gateway: every HTTPRoute/Ingress backend is booking-service, only the six public prefixes are routed, all of
+ *       them are, and CORS names explicit origins</li>
+ *   <li>network: a default-deny ingress policy; meeting-link-service and notification-service are selected by
+ *       policies that admit only pods of their own namespace; every Service is ClusterIP</li>
+ *   <li>scaling: HPAs for booking-service and meeting-link-service that target Deployments in the output; PDBs
+ *       that select pods in the output</li>
+ *   <li>Kafka: KRaft node pools with both roles, both topics on a Kafka of the output; in prod three replicas and
+ *       min.insync.replicas 2, persistent storage, at least as many partitions as notification-service replicas</li>
+ * </ul>
+ */
+final class DeploymentRules {
+
+    enum Environment { DEV, PROD }
+
+    static final String ROUTED_SERVICE = "booking-service";
+    static final Set<String> PUBLIC_PREFIXES = Set.of(
+            "/api/auth", "/api/bookings", "/api/schedules", "/api/admin", "/api/meetings", "/api/payments");
+    static final Set<String> INTERNAL_SERVICES = Set.of("meeting-link-service", "notification-service");
+    static final Set<String> AUTOSCALED = Set.of("booking-service", "meeting-link-service");
+    static final Set<String> TOPICS = Set.of("booking.events", "booking.events.dlq");
+    static final int CONTAINER_PORT = 8080;
+
+    /** Keys CloudNativePG writes to the {@code <cluster>-app} secret. */
+    static final Set<String> CNPG_APP_SECRET_KEYS = Set.of(
+            "username", "user", "password", "host", "port", "dbname", "uri", "jdbc-uri", "fqdn-uri", "fqdn-jdbc-uri",
+            "pgpass");
+
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(PASSWORD|SECRET|PRIVATE_KEY|TOKEN|CREDENTIALS?)$");
+
+    private final Environment environment;
+
+    DeploymentRules(Environment environment) {
+        this.environment = environment;
+    }
+
+    List<String> check(List<Manifest> manifests) {
+        List<String> violations = new ArrayList<>();
+        for (Manifest m : manifests) {
+            podSpec(m).ifPresent(pod -> checkPod(m, pod, manifests, violations));
+            switch (m.kind()) {
+                case "Secret" -> checkSecret(m, violations);
+                case "ConfigMap" -> checkConfigMap(m, violations);
+                case "Service" -> checkService(m, violations);
+                case "HTTPRoute" -> checkHttpRoute(m, violations);
+                case "Ingress" -> checkIngress(m, violations);
+                case "HorizontalPodAutoscaler" -> checkHpa(m, manifests, violations);
+                case "PodDisruptionBudget" -> checkPdb(m, manifests, violations);
+                case "KafkaTopic" -> checkTopic(m, manifests, violations);
+                case "KafkaNodePool" -> checkNodePool(m, violations);
+                case "Cluster" -> checkDatabase(m, violations);
+                default -> { }
+            }
+        }
+        checkRoutedPrefixes(manifests, violations);
+        checkNetworkPolicies(manifests, violations);
+        checkAutoscalersPresent(manifests, violations);
+        checkTopicsPresent(manifests, violations);
+        return violations;
+    }
+
+    // ---- pods ---------------------------------------------------------------------------------------------------
+
+    private static Optional<JsonNode> podSpec(Manifest m) {
+        return switch (m.kind()) {
+            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" ->
+                    Optional.of(m.spec().path("template").path("spec"));
+            case "CronJob" -> Optional.of(m.spec().path("jobTemplate").path("spec").path("template").path("spec"));
+            case "Pod" -> Optional.of(m.spec());
+            default -> Optional.empty();
+        };
+    }
+
+    private void checkPod(Manifest m, JsonNode pod, List<Manifest> all, List<String> violations) {
+        JsonNode podSecurity = pod.path("securityContext");
+        Map<String, JsonNode> volumes = new HashMap<>();
+        pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
+        List<JsonNode> containers = new ArrayList<>();
+        pod.path("initContainers").forEach(containers::add);
+        int initCount = containers.size();
+        pod.path("containers").forEach(containers::add);
+        if (initCount == containers.size()) {
+            violations.add(m + ": no containers");
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            JsonNode c = containers.get(i);
+            String where = m + " container " + c.path("name").asText("?");
+            if (i >= initCount) {
+                checkProbes(where, c, violations);
+            }
+            checkResources(where, c, violations);
+            checkSecurity(where, c, podSecurity, volumes, violations);
+            checkImage(where, c, violations);
+            checkEnv(where, c, all, violations);
+        }
+    }
+
+    private static void checkProbes(String where, JsonNode c, List<String> violations) {
+        Map<String, String> required = Map.of(
+                "startupProbe", "/q/health/",
+                "livenessProbe", "/q/health/live",
+                "readinessProbe", "/q/health/ready");
+        required.forEach((probe, path) -> {
+            JsonNode httpGet = c.path(probe).path("httpGet");
+            if (httpGet.isMissingNode()) {
+                violations.add(where + ": no " + probe + " (httpGet on " + path + "*)");
+                return;
+            }
+            String actual = httpGet.path("path").asText("");
+            if (!actual.startsWith(path)) {
+                violations.add(where + ": " + probe + " path " + actual + " is not " + path + "*");
+            }
+            if (resolvePort(c, httpGet.path("port")) != CONTAINER_PORT) {
+                violations.add(where + ": " + probe + " port " + httpGet.path("port").asText() + " is not " + CONTAINER_PORT);
+            }
+        });
+    }
+
+    private static int resolvePort(JsonNode container, JsonNode port) {
+        if (port.isInt()) {
+            return port.asInt();
+        }
+        for (JsonNode p : container.path("ports")) {
+            if (p.path("name").asText().equals(port.asText())) {
+                return p.path("containerPort").asInt(-1);
+            }
+        }
+        return -1;
+    }
+
+    private static void checkResources(String where, JsonNode c, List<String> violations) {
+        JsonNode resources = c.path("resources");
+        for (String section : List.of("requests", "limits")) {
+            for (String resource : List.of("cpu", "memory")) {
+                if (resources.path(section).path(resource).asText("").isEmpty()) {
+                    violations.add(where + ": no resources." + section + "." + resource);
+                }
+            }
+        }
+        String request = resources.path("requests").path("memory").asText("");
+        String limit = resources.path("limits").path("memory").asText("");
+        if (request.isEmpty() || limit.isEmpty()) {
+            return;
+        }
+        try {
+            if (bytes(limit).compareTo(bytes(request)) < 0) {
+                violations.add(where + ": memory limit " + limit + " is below the request " + request);
+            }
+        } catch (NumberFormatException e) {
+            violations.add(where + ": memory " + request + "/" + limit + " is not a Kubernetes quantity");
+        }
+    }
+
+    /** Memory quantity in bytes (binary Ki..Ei and decimal k..E suffixes). */
+    static BigDecimal bytes(String quantity) {
+        List<String> binary = List.of("Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
+        for (int i = 0; i < binary.size(); i++) {
+            if (quantity.endsWith(binary.get(i))) {
+                return new BigDecimal(quantity.substring(0, quantity.length() - 2))
+                        .multiply(BigDecimal.valueOf(1024).pow(i + 1));
+            }
+        }
+        int decimal = "kMGTPE".indexOf(quantity.charAt(quantity.length() - 1));
+        if (decimal >= 0) {
+            return new BigDecimal(quantity.substring(0, quantity.length() - 1))
+                    .multiply(BigDecimal.valueOf(1000).pow(decimal + 1));
+        }
+        return new BigDecimal(quantity);
+    }
+
+    private static void checkSecurity(String where, JsonNode c, JsonNode podSecurity, Map<String, JsonNode> volumes,
+            List<String> violations) {
+        JsonNode sc = c.path("securityContext");
+        if (!effective(sc, podSecurity, "runAsNonRoot").asBoolean(false)) {
+            violations.add(where + ": runAsNonRoot is not true");
+        }
+        if (effective(sc, podSecurity, "runAsUser").asInt(-1) == 0) {
+            violations.add(where + ": runAsUser is 0 (root)");
+        }
+        if (!sc.path("readOnlyRootFilesystem").asBoolean(false)) {
+            violations.add(where + ": readOnlyRootFilesystem is not true");
+        } else if (!hasEmptyDirAt(c, "/tmp", volumes)) {
+            violations.add(where + ": read-only root filesystem without an emptyDir mounted at /tmp");
+        }
+        if (!sc.path("allowPrivilegeEscalation").isBoolean() || sc.path("allowPrivilegeEscalation").asBoolean()) {
+            violations.add(where + ": allowPrivilegeEscalation is not false");
+        }
+        boolean dropsAll = false;
+        for (JsonNode cap : sc.path("capabilities").path("drop")) {
+            dropsAll |= "ALL".equals(cap.asText());
+        }
+        if (!dropsAll) {
+            violations.add(where + ": capabilities do not drop ALL");
+        }
+        if (sc.path("capabilities").path("add").size() > 0) {
+            violations.add(where + ": adds capabilities " + sc.path("capabilities").path("add"));
+        }
+        String seccomp = effective(sc, podSecurity, "seccompProfile").path("type").asText("");
+        if (!Set.of("RuntimeDefault", "Localhost").contains(seccomp)) {
+            violations.add(where + ": seccompProfile is not RuntimeDefault");
+        }
+        if (sc.path("privileged").asBoolean(false)) {
+            violations.add(where + ": privileged");
+        }
+    }
+
+    private static JsonNode effective(JsonNode container, JsonNode pod, String field) {
+        return container.has(field) ? container.path(field) : pod.path(field);
+    }
+
+    private static boolean hasEmptyDirAt(JsonNode c, String path, Map<String, JsonNode> volumes) {
+        for (JsonNode mount : c.path("volumeMounts")) {
+            if (path.equals(mount.path("mountPath").asText())) {
+                JsonNode volume = volumes.get(mount.path("name").asText());
+                return volume != null && volume.has("emptyDir");
+            }
+        }
+        return false;
+    }
+
+    private static void checkImage(String where, JsonNode c, List<String> violations) {
+        String image = c.path("image").asText("");
+        String lastSegment = image.substring(image.lastIndexOf('/') + 1);
+        if (!image.contains("@sha256:") && (!lastSegment.contains(":") || lastSegment.endsWith(":latest"))) {
+            violations.add(where + ": image " + image + " is not pinned to a version tag or digest");
+        }
+    }
+
+    private void checkEnv(String where, JsonNode c, List<Manifest> all, List<String> violations) {
+        for (JsonNode env : c.path("env")) {
+            String name = env.path("name").asText();
+            if (env.has("value") && SECRET_LIKE.matcher(name).matches() && !env.path("value").asText().isEmpty()) {
+                violations.add(where + ": " + name + " has a literal value; secrets must come from a secretKeyRef");
+            }
+            JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+            String secret = ref.path("name").asText("");
+            if (secret.endsWith("-app")) {
+                String cluster = secret.substring(0, secret.length() - "-app".length());
+                boolean exists = all.stream().anyMatch(m -> m.is("Cluster", cluster)
+                        && m.group().equals("postgresql.cnpg.io"));
+                if (!exists) {
+                    violations.add(where + ": " + name + " reads secret " + secret
+                            + " but there is no CloudNativePG Cluster " + cluster);
+                } else if (!CNPG_APP_SECRET_KEYS.contains(ref.path("key").asText())) {
+                    violations.add(where + ": " + name + " reads key " + ref.path("key").asText() + " that "
+                            + secret + " (CloudNativePG) does not have");
+                }
+            }
+        }
+    }
+
+    // ---- secrets and config -------------------------------------------------------------------------------------
+
+    private static void checkSecret(Manifest m, List<String> violations) {
+        if (m.node().path("data").size() > 0 || m.node().path("stringData").size() > 0) {
+            violations.add(m + ": Secret with data in the manifests; create secrets out of band (docs/deploy.md)");
+        }
+    }
+
+    private static void checkConfigMap(Manifest m, List<String> violations) {
+        m.node().path("data").fieldNames().forEachRemaining(key -> {
+            if (SECRET_LIKE.matcher(key).matches() && !m.node().path("data").path(key).asText().isEmpty()) {
+                violations.add(m + ": " + key + " looks like a secret; it belongs in a Secret, not a ConfigMap");
+            }
+        });
+    }
+
+    private static void checkService(Manifest m, List<String> violations) {
+        String type = m.spec().path("type").asText("ClusterIP");
+        if (!"ClusterIP".equals(type)) {
+            violations.add(m + ": type " + type + "; traffic from outside enters through the gateway only");
+        }
+    }
+
+    // ---- gateway ------------------------------------------------------------------------------------------------
+
+    private static void checkHttpRoute(Manifest m, List<String> violations) {
+        int ruleIndex = 0;
+        for (JsonNode rule : m.spec().path("rules")) {
+            String where = m + " rule " + ruleIndex++;
+            if (rule.path("backendRefs").isEmpty()) {
+                violations.add(where + ": no backendRefs");
+            }
+            for (JsonNode backend : rule.path("backendRefs")) {
+                String kind = backend.path("kind").asText("Service");
+                String name = backend.path("name").asText();
+                if (!"Service".equals(kind) || !ROUTED_SERVICE.equals(name)) {
+                    violations.add(where + ": routes to " + kind + " " + name + "; only " + ROUTED_SERVICE + " is public");
+                }
+            }
+            for (JsonNode filter : rule.path("filters")) {
+                JsonNode mirror = filter.path("requestMirror").path("backendRef");
+                if (!mirror.isMissingNode() && !ROUTED_SERVICE.equals(mirror.path("name").asText())) {
+                    violations.add(where + ": mirrors to " + mirror.path("name").asText() + "; only " + ROUTED_SERVICE
+                            + " is public");
+                }
+            }
+            for (JsonNode match : rule.path("matches")) {
+                String path = match.path("path").path("value").asText("/");
+                if (!PUBLIC_PREFIXES.contains(path)) {
+                    violations.add(where + ": routes path " + path + ", not one of " + sorted(PUBLIC_PREFIXES));
+                }
+            }
+            boolean cors = false;
+            for (JsonNode filter : rule.path("filters")) {
+                if ("CORS".equals(filter.path("type").asText())) {
+                    cors = true;
+                    checkOrigins(where, filter.path("cors").path("allowOrigins"), violations);
+                }
+            }
+            if (!cors) {
+                violations.add(where + ": no CORS filter for the frontend origin");
+            }
+        }
+    }
+
+    private static void checkOrigins(String where, JsonNode origins, List<String> violations) {
+        if (origins.isEmpty()) {
+            violations.add(where + ": CORS without allowed origins");
+        }
+        for (JsonNode origin : origins) {
+            if (origin.asText().contains("*")) {
+                violations.add(where + ": CORS origin " + origin.asText() + " is a wildcard");
+            }
+        }
+    }
+
+    private static void checkIngress(Manifest m, List<String> violations) {
+        List<JsonNode> backends = new ArrayList<>();
+        if (m.spec().has("defaultBackend")) {
+            backends.add(m.spec().path("defaultBackend"));
+        }
+        for (JsonNode rule : m.spec().path("rules")) {
+            for (JsonNode path : rule.path("http").path("paths")) {
+                backends.add(path.path("backend"));
+                if (!PUBLIC_PREFIXES.contains(path.path("path").asText("/"))) {
+                    violations.add(m + ": routes path " + path.path("path").asText("/") + ", not one of "
+                            + sorted(PUBLIC_PREFIXES));
+                }
+            }
+        }
+        for (JsonNode backend : backends) {
+            String service = backend.path("service").path("name").asText("");
+            if (!ROUTED_SERVICE.equals(service)) {
+                violations.add(m + ": backend " + (service.isEmpty() ? backend.toString() : service)
+                        + "; only " + ROUTED_SERVICE + " is public");
+            }
+        }
+        JsonNode annotations = m.node().path("metadata").path("annotations");
+        String origin = annotations.path("nginx.ingress.kubernetes.io/cors-allow-origin").asText("");
+        if (!"true".equals(annotations.path("nginx.ingress.kubernetes.io/enable-cors").asText())) {
+            violations.add(m + ": CORS is not enabled for the frontend origin");
+        } else if (origin.isEmpty() || origin.contains("*")) {
+            violations.add(m + ": CORS origin '" + origin + "' is empty or a wildcard");
+        }
+    }
+
+    private static void checkRoutedPrefixes(List<Manifest> all, List<String> violations) {
+        Set<String> routed = new HashSet<>();
+        boolean anyRoute = false;
+        for (Manifest m : all) {
+            if (m.kind().equals("HTTPRoute")) {
+                anyRoute = true;
+                m.spec().path("rules").forEach(r -> r.path("matches").forEach(
+                        match -> routed.add(match.path("path").path("value").asText("/"))));
+            } else if (m.kind().equals("Ingress")) {
+                anyRoute = true;
+                m.spec().path("rules").forEach(r -> r.path("http").path("paths").forEach(
+                        p -> routed.add(p.path("path").asText("/"))));
+            }
+        }
+        if (!anyRoute) {
+            violations.add("no HTTPRoute or Ingress: booking-service is not reachable through the gateway");
+            return;
+        }
+        Set<String> missing = new LinkedHashSet<>(sorted(PUBLIC_PREFIXES));
+        missing.removeAll(routed);
+        if (!missing.isEmpty()) {
+            violations.add("public paths without a route: " + missing);
+        }
+    }
+
+    // ---- network ------------------------------------------------------------------------------------------------
+
+    private static void checkNetworkPolicies(List<Manifest> all, List<String> violations) {
+        List<Manifest> policies = all.stream().filter(m -> m.kind().equals("NetworkPolicy")).toList();
+        boolean defaultDeny = policies.stream().anyMatch(p -> p.spec().path("podSelector").isEmpty()
+                && contains(p.spec().path("policyTypes"), "Ingress") && p.spec().path("ingress").isEmpty());
+        if (!defaultDeny) {
+            violations.add("no default-deny ingress NetworkPolicy (podSelector {}, policyTypes [Ingress], no rules)");
+        }
+        for (String service : sorted(INTERNAL_SERVICES)) {
+            Optional<Map<String, String>> labels = podLabels(all, service);
+            if (labels.isEmpty()) {
+                violations.add("no Deployment " + service);
+                continue;
+            }
+            List<Manifest> selecting = policies.stream()
+                    .filter(p -> contains(p.spec().path("policyTypes"), "Ingress") || p.spec().has("ingress"))
+                    .filter(p -> selects(p.spec().path("podSelector"), labels.get()))
+                    .toList();
+            if (selecting.stream().noneMatch(p -> !p.spec().path("podSelector").isEmpty())) {
+                violations.add(service + " is not selected by a NetworkPolicy of its own");
+            }
+            for (Manifest policy : selecting) {
+                int i = 0;
+                for (JsonNode rule : policy.spec().path("ingress")) {
+                    String where = policy + " ingress " + i++ + " (selects " + service + ")";
+                    if (rule.path("from").isEmpty()) {
+                        violations.add(where + ": admits every source; " + service + " admits only in-cluster callers");
+                    }
+                    for (JsonNode peer : rule.path("from")) {
+                        if (peer.has("namespaceSelector") || peer.has("ipBlock") || !peer.has("podSelector")) {
+                            violations.add(where + ": peer " + peer + " is not a pod of this namespace; " + service
+                                    + " admits only in-cluster callers");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Optional<Map<String, String>> podLabels(List<Manifest> all, String deployment) {
+        return all.stream().filter(m -> m.is("Deployment", deployment)).findFirst().map(m -> {
+            Map<String, String> labels = new HashMap<>();
+            m.spec().path("template").path("metadata").path("labels").fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            return labels;
+        });
+    }
+
+    /** matchLabels semantics; a selector with matchExpressions is treated as selecting (conservative for checks). */
+    private static boolean selects(JsonNode selector, Map<String, String> labels) {
+        Iterator<Map.Entry<String, JsonNode>> required = selector.path("matchLabels").fields();
+        while (required.hasNext()) {
+            Map.Entry<String, JsonNode> label = required.next();
+            if (!label.getValue().asText().equals(labels.get(label.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- scaling ------------------------------------------------------------------------------------------------
+
+    private static void checkHpa(Manifest m, List<Manifest> all, List<String> violations) {
+        JsonNode target = m.spec().path("scaleTargetRef");
+        if (all.stream().noneMatch(d -> d.is(target.path("kind").asText(), target.path("name").asText()))) {
+            violations.add(m + ": scaleTargetRef " + target.path("kind").asText() + "/" + target.path("name").asText()
+                    + " is not in the manifests");
+        }
+        if (m.spec().path("minReplicas").asInt(1) > m.spec().path("maxReplicas").asInt()) {
+            violations.add(m + ": minReplicas above maxReplicas");
+        }
+    }
+
+    private static void checkAutoscalersPresent(List<Manifest> all, List<String> violations) {
+        for (String deployment : sorted(AUTOSCALED)) {
+            boolean scaled = all.stream().anyMatch(m -> m.kind().equals("HorizontalPodAutoscaler")
+                    && m.spec().path("scaleTargetRef").path("name").asText().equals(deployment));
+            if (!scaled) {
+                violations.add("no HorizontalPodAutoscaler for " + deployment);
+            }
+        }
+    }
+
+    private static void checkPdb(Manifest m, List<Manifest> all, List<String> violations) {
+        JsonNode selector = m.spec().path("selector");
+        boolean matches = all.stream().filter(d -> d.kind().equals("Deployment"))
+                .map(d -> podLabels(all, d.name()).orElse(Map.of()))
+                .anyMatch(labels -> !selector.path("matchLabels").isEmpty() && selects(selector, labels));
+        if (!matches) {
+            violations.add(m + ": selector matches no Deployment's pods");
+        }
+    }
+
+    // ---- Kafka and PostgreSQL -----------------------------------------------------------------------------------
+
+    private void checkTopic(Manifest m, List<Manifest> all, List<String> violations) {
+        String cluster = m.node().path("metadata").path("labels").path("strimzi.io/cluster").asText("");
+        if (all.stream().noneMatch(k -> k.is("Kafka", cluster))) {
+            violations.add(m + ": label strimzi.io/cluster '" + cluster + "' names no Kafka in the manifests");
+        }
+        if (environment == Environment.PROD) {
+            int replicas = m.spec().path("replicas").asInt(0);
+            if (replicas < 3) {
+                violations.add(m + ": replicas " + replicas + " in prod; at least 3 so one broker can fail");
+            }
+            JsonNode minIsr = m.spec().path("config").path("min.insync.replicas");
+            if (minIsr.asInt(0) < 2) {
+                violations.add(m + ": min.insync.replicas " + minIsr.asText("unset") + " in prod; at least 2");
+            }
+            if ("booking.events".equals(topicName(m))) {
+                int partitions = m.spec().path("partitions").asInt(0);
+                int consumers = all.stream().filter(d -> d.is("Deployment", "notification-service"))
+                        .mapToInt(d -> d.spec().path("replicas").asInt(1)).max().orElse(0);
+                if (partitions < consumers) {
+                    violations.add(m + ": " + partitions + " partitions for " + consumers
+                            + " notification-service replicas; the extra consumers would sit idle");
+                }
+            }
+        }
+    }
+
+    private static String topicName(Manifest m) {
+        return m.spec().path("topicName").asText(m.name());
+    }
+
+    private static void checkTopicsPresent(List<Manifest> all, List<String> violations) {
+        Set<String> declared = new HashSet<>();
+        all.stream().filter(m -> m.kind().equals("KafkaTopic")).forEach(m -> declared.add(topicName(m)));
+        for (String topic : sorted(TOPICS)) {
+            if (!declared.contains(topic)) {
+                violations.add("no KafkaTopic " + topic);
+            }
+        }
+        for (Manifest kafka : all.stream().filter(m -> m.kind().equals("Kafka")).toList()) {
+            JsonNode annotations = kafka.node().path("metadata").path("annotations");
+            if (!"enabled".equals(annotations.path("strimzi.io/kraft").asText())
+                    || !"enabled".equals(annotations.path("strimzi.io/node-pools").asText())) {
+                violations.add(kafka + ": not annotated for KRaft with node pools");
+            }
+        }
+    }
+
+    private void checkNodePool(Manifest m, List<String> violations) {
+        Set<String> roles = new HashSet<>();
+        m.spec().path("roles").forEach(r -> roles.add(r.asText()));
+        if (!roles.containsAll(Set.of("controller", "broker"))) {
+            violations.add(m + ": roles " + roles + "; this deployment runs combined controller+broker nodes");
+        }
+        if (environment == Environment.PROD) {
+            if (m.spec().path("replicas").asInt(0) < 3) {
+                violations.add(m + ": fewer than 3 nodes in prod (KRaft quorum and replication need 3)");
+            }
+            if ("ephemeral".equals(m.spec().path("storage").path("type").asText())) {
+                violations.add(m + ": ephemeral storage in prod");
+            }
+        }
+    }
+
+    private void checkDatabase(Manifest m, List<String> violations) {
+        if (environment == Environment.PROD && m.spec().path("instances").asInt(1) < 3) {
+            violations.add(m + ": fewer than 3 PostgreSQL instances in prod (one primary, two standbys)");
+        }
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode item : array) {
+            if (value.equals(item.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

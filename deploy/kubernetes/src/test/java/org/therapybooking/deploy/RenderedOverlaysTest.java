@@ -1,0 +1,162 @@
+package org.therapybooking.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Renders every overlay with `kubectl kustomize`, validates every object and checks the deployment rules. */
+class RenderedOverlaysTest {
+
+    private static final SchemaValidator SCHEMAS = new SchemaValidator();
+
+    @ParameterizedTest
+    @EnumSource(Rendered.class)
+    void everyObjectMatchesTheSchemaOfItsKind(Rendered overlay) {
+        List<String> errors = SCHEMAS.validate(overlay.manifests());
+        assertEquals(List.of(), errors, overlay + ": schema errors");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rendered.class)
+    void deploymentRulesHold(Rendered overlay) {
+        List<String> violations = new DeploymentRules(overlay.environment).check(overlay.manifests());
+        assertEquals(List.of(), violations, overlay + ": rule violations");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rendered.class)
+    void rendersTheWholeSystemIntoTheOverlaysNamespace(Rendered overlay) {
+        Map<String, Long> kinds = new TreeMap<>(overlay.manifests().stream()
+                .collect(Collectors.groupingBy(Manifest::kind, Collectors.counting())));
+        assertEquals(3L, kinds.get("Deployment"), kinds.toString());
+        assertEquals(3L, kinds.get("Service"), kinds.toString());
+        assertEquals(3L, kinds.get("ConfigMap"), kinds.toString());
+        assertEquals(3L, kinds.get("ServiceAccount"), kinds.toString());
+        assertEquals(2L, kinds.get("HorizontalPodAutoscaler"), kinds.toString());
+        assertEquals(3L, kinds.get("PodDisruptionBudget"), kinds.toString());
+        assertEquals(1L, kinds.get("Kafka"), kinds.toString());
+        assertEquals(1L, kinds.get("KafkaNodePool"), kinds.toString());
+        assertEquals(2L, kinds.get("KafkaTopic"), kinds.toString());
+        assertEquals(2L, kinds.get("Cluster"), kinds.toString());
+        assertFalse(kinds.containsKey("Secret"), "no Secret objects at all: " + kinds);
+        for (Manifest m : overlay.manifests()) {
+            assertEquals(overlay.namespace, m.node().path("metadata").path("namespace").asText(), m + " namespace");
+        }
+    }
+
+    @Test
+    void prodSizesKafkaForFailureAndParallelConsumption() {
+        List<Manifest> prod = Rendered.PROD.manifests();
+        JsonNode events = find(prod, "KafkaTopic", "booking-events").spec();
+        assertEquals("booking.events", events.path("topicName").asText());
+        assertEquals(6, events.path("partitions").asInt());
+        assertEquals(3, events.path("replicas").asInt());
+        assertEquals(2, events.path("config").path("min.insync.replicas").asInt());
+        JsonNode dlq = find(prod, "KafkaTopic", "booking-events-dlq").spec();
+        assertEquals("booking.events.dlq", dlq.path("topicName").asText());
+        assertEquals(3, dlq.path("replicas").asInt());
+        JsonNode pool = find(prod, "KafkaNodePool", "dual-role").spec();
+        assertEquals(3, pool.path("replicas").asInt());
+        assertEquals("persistent-claim", pool.path("storage").path("volumes").get(0).path("type").asText());
+        assertEquals(3, find(prod, "Cluster", "booking-db").spec().path("instances").asInt());
+        assertEquals(3, find(prod, "Cluster", "notification-db").spec().path("instances").asInt());
+    }
+
+    @Test
+    void devRunsOneOfEverythingOnEphemeralKafka() {
+        List<Manifest> dev = Rendered.DEV.manifests();
+        JsonNode pool = find(dev, "KafkaNodePool", "dual-role").spec();
+        assertEquals(1, pool.path("replicas").asInt());
+        assertEquals("ephemeral", pool.path("storage").path("type").asText());
+        assertEquals(1, find(dev, "KafkaTopic", "booking-events").spec().path("replicas").asInt());
+        assertEquals(1, find(dev, "Kafka", "events").spec().path("kafka").path("config")
+                .path("offsets.topic.replication.factor").asInt());
+        assertEquals(1, find(dev, "Cluster", "booking-db").spec().path("instances").asInt());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rendered.class)
+    void servicesReadTheirDatabaseFromTheOperatorsGeneratedSecret(Rendered overlay) {
+        assertSecretRef(overlay, "booking-service", "BOOKING_DB_URL", "booking-db-app", "jdbc-uri");
+        assertSecretRef(overlay, "booking-service", "BOOKING_DB_USER", "booking-db-app", "username");
+        assertSecretRef(overlay, "booking-service", "BOOKING_DB_PASSWORD", "booking-db-app", "password");
+        assertSecretRef(overlay, "notification-service", "NOTIFICATION_DB_URL", "notification-db-app", "jdbc-uri");
+        assertSecretRef(overlay, "notification-service", "NOTIFICATION_DB_USER", "notification-db-app", "username");
+        assertSecretRef(overlay, "notification-service", "NOTIFICATION_DB_PASSWORD", "notification-db-app", "password");
+        assertEquals("booking", find(overlay.manifests(), "Cluster", "booking-db").spec()
+                .path("bootstrap").path("initdb").path("database").asText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rendered.class)
+    void everyServiceGetsTheSharedEnvironmentFromItsConfigMap(Rendered overlay) {
+        Map<String, Set<String>> expected = Map.of(
+                "booking-service-config", Set.of("KAFKA_BOOTSTRAP_SERVERS", "MEETING_LINK_SERVICE_URL",
+                        "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_SIGN_KEY_LOCATION",
+                        "JWT_SIGN_KEY_ID", "JITSI_BASE_URL", "QUARKUS_HTTP_PORT"),
+                "meeting-link-service-config", Set.of("JITSI_BASE_URL", "JITSI_AUTH_MODE", "DISPLAY_NAME_POLICY",
+                        "QUARKUS_HTTP_PORT"),
+                "notification-service-config", Set.of("KAFKA_BOOTSTRAP_SERVERS", "MEETING_LINK_SERVICE_URL",
+                        "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER", "JWT_AUDIENCE", "SMTP_HOST", "SMTP_PORT",
+                        "MAIL_FROM", "QUARKUS_HTTP_PORT"));
+        expected.forEach((configMap, keys) -> {
+            JsonNode data = find(overlay.manifests(), "ConfigMap", configMap).node().path("data");
+            for (String key : keys) {
+                assertTrue(data.has(key), configMap + " lacks " + key);
+            }
+            assertEquals("8080", data.path("QUARKUS_HTTP_PORT").asText());
+        });
+    }
+
+    @Test
+    void eachOverlayAllowsItsOwnFrontendOrigin() {
+        assertEquals("[\"https://app.therapy-booking.example\"]", corsOrigins(Rendered.PROD));
+        assertTrue(corsOrigins(Rendered.DEV).contains("http://localhost:5173"), corsOrigins(Rendered.DEV));
+    }
+
+    @Test
+    void thePlatformGatewayValidatesAndAdmitsRoutesOfBothEnvironments() {
+        List<Manifest> gateway = Rendered.platformGateway();
+        assertEquals(List.of(), SCHEMAS.validate(gateway));
+        String admitted = find(gateway, "Gateway", "public").spec().path("listeners").get(0)
+                .path("allowedRoutes").path("namespaces").toString();
+        assertTrue(admitted.contains(Rendered.PROD.namespace) && admitted.contains(Rendered.DEV.namespace), admitted);
+        JsonNode parent = find(Rendered.PROD.manifests(), "HTTPRoute", "booking-api").spec().path("parentRefs").get(0);
+        assertEquals("public", parent.path("name").asText());
+        assertEquals("gateway-system", parent.path("namespace").asText());
+    }
+
+    private static String corsOrigins(Rendered overlay) {
+        return find(overlay.manifests(), "HTTPRoute", "booking-api").spec().path("rules").get(0)
+                .path("filters").get(0).path("cors").path("allowOrigins").toString();
+    }
+
+    private static void assertSecretRef(Rendered overlay, String deployment, String variable, String secret, String key) {
+        JsonNode container = find(overlay.manifests(), "Deployment", deployment).spec()
+                .path("template").path("spec").path("containers").get(0);
+        for (JsonNode env : container.path("env")) {
+            if (variable.equals(env.path("name").asText())) {
+                JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+                assertEquals(secret, ref.path("name").asText(), variable);
+                assertEquals(key, ref.path("key").asText(), variable);
+                return;
+            }
+        }
+        throw new AssertionError(deployment + " does not set " + variable);
+    }
+
+    static Manifest find(List<Manifest> manifests, String kind, String name) {
+        return manifests.stream().filter(m -> m.is(kind, name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name));
+    }
+}
