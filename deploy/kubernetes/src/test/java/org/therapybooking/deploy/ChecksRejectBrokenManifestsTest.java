@@ -2,11 +2,13 @@ package org.therapybooking.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,6 +29,7 @@ class ChecksRejectBrokenManifestsTest {
             deployment-with-unknown-database-secret.yaml     | no CloudNativePG Cluster bookings-postgres
             httproute-to-meeting-link-service.yaml           | routes to Service meeting-link-service
             networkpolicy-opens-notification-service.yaml    | notification-service admits only in-cluster callers
+            networkpolicy-opens-booking-service.yaml         | admits every source to booking-service
             kafkatopic-single-replica.yaml                   | KafkaTopic/booking-events: replicas 1 in prod
             secret-with-data.yaml                            | Secret/smtp-credentials: Secret with data
             """)
@@ -54,6 +57,20 @@ class ChecksRejectBrokenManifestsTest {
         assertFalse(errors.isEmpty(), file + " passed schema validation");
         assertTrue(errors.stream().anyMatch(e -> e.contains(expectedField)),
                 file + ": expected an error naming '" + expectedField + "', got " + errors);
+    }
+
+    @Test
+    void aMissingKubectlFailsWithAnExplanationInsteadOfSkipping() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Kustomize.render("kubectl-that-does-not-exist", Kustomize.moduleDir().resolve("overlays/prod")));
+        assertTrue(e.getMessage().contains("kubectl is not on the PATH"), e.getMessage());
+    }
+
+    @Test
+    void aKustomizationThatDoesNotBuildFailsWithKubectlsMessage() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Kustomize.render(Kustomize.moduleDir().resolve("src/test/resources/negative")));
+        assertTrue(e.getMessage().contains("failed"), e.getMessage());
     }
 
     private static List<Manifest> negative(String file) {

@@ -412,6 +412,7 @@ final class DeploymentRules {
         if (!defaultDeny) {
             violations.add("no default-deny ingress NetworkPolicy (podSelector {}, policyTypes [Ingress], no rules)");
         }
+        checkGatewayOnly(all, policies, violations);
         for (String service : sorted(INTERNAL_SERVICES)) {
             Optional<Map<String, String>> labels = podLabels(all, service);
             if (labels.isEmpty()) {
@@ -437,6 +438,33 @@ final class DeploymentRules {
                             violations.add(where + ": peer " + peer + " is not a pod of this namespace; " + service
                                     + " admits only in-cluster callers");
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** booking-service admits only the gateway: every peer names one namespace, and pods of any pod in it. */
+    private static void checkGatewayOnly(List<Manifest> all, List<Manifest> policies, List<String> violations) {
+        Optional<Map<String, String>> labels = podLabels(all, ROUTED_SERVICE);
+        if (labels.isEmpty()) {
+            violations.add("no Deployment " + ROUTED_SERVICE);
+            return;
+        }
+        for (Manifest policy : policies) {
+            if (!selects(policy.spec().path("podSelector"), labels.get())) {
+                continue;
+            }
+            for (JsonNode rule : policy.spec().path("ingress")) {
+                if (rule.path("from").isEmpty()) {
+                    violations.add(policy + ": admits every source to " + ROUTED_SERVICE + "; only the gateway may");
+                }
+                for (JsonNode peer : rule.path("from")) {
+                    String namespace = peer.path("namespaceSelector").path("matchLabels")
+                            .path("kubernetes.io/metadata.name").asText("");
+                    if (namespace.isEmpty() || peer.has("ipBlock")) {
+                        violations.add(policy + ": peer " + peer + " is not the gateway namespace; only the gateway"
+                                + " may reach " + ROUTED_SERVICE);
                     }
                 }
             }

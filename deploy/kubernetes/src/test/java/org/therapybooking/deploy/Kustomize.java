@@ -30,7 +30,11 @@ final class Kustomize {
     }
 
     static String render(Path kustomizationDir) {
-        List<String> command = List.of("kubectl", "kustomize", kustomizationDir.toString());
+        return render("kubectl", kustomizationDir);
+    }
+
+    static String render(String kubectl, Path kustomizationDir) {
+        List<String> command = List.of(kubectl, "kustomize", kustomizationDir.toString());
         Process process;
         try {
             process = new ProcessBuilder(command).start();
