@@ -100,7 +100,8 @@ public class EmailComposer {
                 n.recipientRole == RecipientRole.host,
                 n.isUpdate,
                 DATE_TIME.format(start),
-                TIME.format(end),
+                // across a DST change the end has another offset than the start: say so
+                end.getOffset().equals(start.getOffset()) ? TIME.format(end) : TIME.format(end) + " " + OFFSET.format(end),
                 to.zone().getId(),
                 zoneInstantName.isBlank() ? zoneName : zoneInstantName,
                 OFFSET.format(start),
