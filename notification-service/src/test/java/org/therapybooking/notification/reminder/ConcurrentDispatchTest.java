@@ -1,0 +1,119 @@
+package org.therapybooking.notification.reminder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.therapybooking.localstack.GreenMailTestResource;
+import org.therapybooking.notification.support.Db;
+import org.therapybooking.notification.support.Eventually;
+import org.therapybooking.notification.support.Kafka;
+import org.therapybooking.notification.support.Mailbox;
+import org.therapybooking.notification.support.NotificationIT;
+import org.therapybooking.notification.support.TestEvents;
+import org.therapybooking.notification.support.TestEvents.Booking;
+
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Two workers, each claiming in its own transactions, against one database (what two replicas do): every row is
+ * sent by exactly one of them.
+ */
+@QuarkusTest
+class ConcurrentDispatchTest extends NotificationIT {
+
+    private static final int BOOKINGS = 40;
+
+    @Inject
+    NotificationDispatcher dispatcher;
+    @Inject
+    Scheduler scheduler;
+
+    @AfterEach
+    void resume() {
+        scheduler.resume(NotificationDispatcher.JOB);
+    }
+
+    @Test
+    void twoWorkersSendEachNotificationOnce() throws Exception {
+        scheduler.pause(NotificationDispatcher.JOB); // only the two workers below send
+        Eventually.quietFor(Duration.ofMillis(1500)); // a run in progress finishes
+
+        for (int i = 0; i < BOOKINGS; i++) {
+            long id = 500 + i;
+            Kafka.publish(TestEvents.created(Booking.of(id, "2026-12-01T10:00:00Z",
+                    TestEvents.client("Client", "No" + i, "client." + id + "@example.org", "Europe/Berlin"),
+                    TestEvents.host("dr.smith." + id + "@practice.example.org"))));
+        }
+        Eventually.until("all bookings planned", Duration.ofSeconds(60),
+                () -> Db.count("SELECT count(*) FROM notification") == BOOKINGS * 4L);
+
+        // round 1: 80 meeting-info emails are due now
+        int[] round1 = runTwoWorkers();
+        assertEquals(BOOKINGS * 2, round1[0] + round1[1]);
+        assertTrue(round1[0] > 0 && round1[1] > 0, "both workers took part: " + round1[0] + "/" + round1[1]);
+
+        // round 2: move time to the 24 h reminders, 40 of them due at once
+        clock.set("2026-11-30T10:00:00Z");
+        int[] round2 = runTwoWorkers();
+        assertEquals(BOOKINGS, round2[0] + round2[1]);
+
+        MimeMessage[] received = GreenMailTestResource.greenMail().getReceivedMessages();
+        assertEquals(BOOKINGS * 3, received.length, "80 meeting-info + 40 reminders");
+        Function<MimeMessage, String> notificationId = m -> {
+            try {
+                return m.getHeader("X-Therapy-Notification-Id")[0];
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var perNotification = List.of(received).stream().collect(Collectors.groupingBy(notificationId, Collectors.counting()));
+        assertEquals(BOOKINGS * 3, perNotification.size(), "every notification id arrived exactly once");
+        assertEquals(BOOKINGS * 3L, Db.count("SELECT count(*) FROM notification WHERE status = 'sent'"));
+        assertEquals(0, Db.count("SELECT count(*) FROM notification WHERE attempts <> 1 AND status = 'sent'"));
+        for (int i = 0; i < BOOKINGS; i++) {
+            assertEquals(2, Mailbox.to("client." + (500 + i) + "@example.org").size());
+        }
+    }
+
+    /** Both workers loop claim-and-send until nothing is due; returns how many rows each claimed. */
+    private int[] runTwoWorkers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                Callable<Integer> worker = () -> {
+                    start.await();
+                    int total = 0;
+                    int claimed;
+                    while ((claimed = dispatcher.dispatchOnce()) > 0) {
+                        total += claimed;
+                    }
+                    return total;
+                };
+                futures.add(pool.submit(worker));
+            }
+            start.countDown();
+            return new int[] { futures.get(0).get(), futures.get(1).get() };
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
