@@ -15,12 +15,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,6 +40,7 @@ import org.jboss.logging.Logger;
 import org.therapybooking.booking.common.BookingConfig;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -64,15 +71,48 @@ public class OutboxRelay {
     private record Row(long id, String eventId, String eventType, long aggregateId, String payload, int attempts) {
     }
 
-    @Scheduled(every = "${booking.outbox.poll-interval:0.5s}", delayed = "1s",
+    /** One relay at a time per process keeps this process's sends in outbox order. */
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay-wakeup");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean stopping;
+
+    /** The safety net: picks up whatever the after-commit wake-ups missed, and retries failed rows. */
+    @Scheduled(every = "${booking.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRun() {
-        try {
-            while (relayOnce() == config.outbox().batchSize()) {
-                // a full batch: there may be more right away
+        drain();
+    }
+
+    /** Called after a transaction that wrote events commits, so they leave without waiting for the next poll. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.Written written) {
+        if (!stopping) {
+            wakeUps.execute(this::drain);
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+        wakeUps.shutdownNow();
+    }
+
+    private void drain() {
+        again.set(true);
+        while (!stopping && again.get() && running.tryLock()) {
+            try {
+                again.set(false);
+                while (!stopping && relayOnce() == config.outbox().batchSize()) {
+                    // a full batch: there may be more right away
+                }
+            } catch (RuntimeException | SQLException e) {
+                LOG.warn("outbox relay run failed; rows stay for the next run", e);
+            } finally {
+                running.unlock();
             }
-        } catch (RuntimeException | SQLException e) {
-            LOG.warn("outbox relay run failed; rows stay for the next run", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -24,6 +25,13 @@ public class OutboxWriter {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<Written> written;
+
+    /** Fired for every outbox row; observed after commit to wake the relay. */
+    public record Written(long outboxId) {
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public BookingEvent created(Booking booking) {
@@ -66,6 +74,7 @@ public class OutboxWriter {
         row.createdAt = now;
         row.nextAttemptAt = now;
         row.persist();
+        written.fire(new Written(row.id));
         return event;
     }
 }

@@ -16,7 +16,7 @@ import io.restassured.specification.RequestSpecification;
 /** Test-side client of the public API: accounts, tokens and slots that never collide between tests. */
 public class Api {
 
-    public static final String ADMIN_EMAIL = "admin@practice.test";
+    public static final String ADMIN_EMAIL = "dana.smith@example.org";
     public static final String ADMIN_PASSWORD = "admin-password-1";
     public static final String PASSWORD = "correct horse battery";
 

@@ -1,0 +1,85 @@
+package org.therapybooking.booking.meeting;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.therapybooking.booking.support.Api;
+import org.therapybooking.booking.support.IntegrationTest;
+import org.therapybooking.booking.support.MeetingLinkStub;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class MeetingLinkTest extends IntegrationTest {
+
+    @Test
+    void ownerGetsAClientLink() {
+        Api.UserAccount user = api.newUser("Jo", "Doe");
+        var booking = api.book(user.token(), api.slot(1)).statusCode(201).extract().jsonPath();
+        long id = booking.getLong("id");
+        api.as(user.token()).get("/api/meetings/" + id + "/link").then().statusCode(200)
+                .body("booking_id", equalTo((int) id))
+                .body("meeting_url", equalTo(MeetingLinkStub.JITSI_BASE + "/" + booking.getString("jitsi_room_id")
+                        + "#userInfo.displayName=%22Jo%20Doe%22"))
+                .body("display_name", equalTo("Jo Doe")).body("is_admin", is(false))
+                .body("scheduled_at", equalTo(booking.getString("scheduled_at"))).body("duration", equalTo(60))
+                .body("status", equalTo("scheduled"));
+    }
+
+    @Test
+    void adminGetsAHostLinkForAnyBooking() {
+        Api.UserAccount user = api.newUser();
+        long id = api.bookingId(user.token(), api.slot(1));
+        api.as(api.adminToken()).get("/api/meetings/" + id + "/link").then().statusCode(200)
+                .body("is_admin", is(true)).body("display_name", equalTo("Dana Smith"))
+                .body("meeting_url", containsString("config.startWithAudioMuted=false"));
+    }
+
+    @Test
+    void unknownBookingIs404() {
+        api.as(api.newUser().token()).get("/api/meetings/987654321/link").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void listsUseOneBatchCallPerPage() {
+        Api.UserAccount user = api.newUser();
+        for (int i = 0; i < 3; i++) {
+            api.bookingId(user.token(), api.slot(1));
+        }
+        int before = MeetingLinkStub.batchCalls();
+        api.as(user.token()).get("/api/bookings").then().statusCode(200).body("bookings", hasSize(3));
+        assertEquals(1, MeetingLinkStub.batchCalls() - before);
+    }
+
+    @Test
+    void whenMeetingLinkServiceIsDownListsDegradeAndTheLinkEndpointAnswers503() {
+        Api.UserAccount user = api.newUser();
+        long id = api.bookingId(user.token(), api.slot(1));
+        MeetingLinkStub.stopServer();
+        try {
+            api.as(user.token()).get("/api/bookings").then().statusCode(200)
+                    .body("meeting_links_status", equalTo("unavailable"))
+                    .body("bookings", hasSize(1)).body("bookings[0].personalized_meeting_url", nullValue())
+                    .body("bookings[0].jitsi_room_url", notNullValue());
+            api.as(api.adminToken()).queryParam("user_id", user.id()).get("/api/admin/bookings").then()
+                    .statusCode(200).body("meeting_links_status", equalTo("unavailable"))
+                    .body("bookings.admin_meeting_url", everyItem(nullValue()));
+            api.as(user.token()).get("/api/meetings/" + id + "/link").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", notNullValue());
+            // booking still works: links are not needed to write
+            api.book(user.token(), api.slot(1)).statusCode(201).body("personalized_meeting_url", nullValue())
+                    .body("meeting_links_status", equalTo("unavailable"));
+        } finally {
+            MeetingLinkStub.startServer();
+        }
+        api.as(user.token()).get("/api/meetings/" + id + "/link").then().statusCode(200);
+    }
+}

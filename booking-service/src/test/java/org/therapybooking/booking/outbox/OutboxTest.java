@@ -1,0 +1,187 @@
+package org.therapybooking.booking.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.therapybooking.booking.booking.BookingService;
+import org.therapybooking.booking.payment.WebhookSignature;
+import org.therapybooking.booking.support.Api;
+import org.therapybooking.booking.support.Db;
+import org.therapybooking.booking.support.IntegrationTest;
+import org.therapybooking.localstack.KafkaTestResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+@QuarkusTest
+class OutboxTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UGLY_FIRST = "Zoë \"Zo\" & #1 😀";
+    private static final String UGLY_LAST = "O'Brien-שלום";
+
+    @Inject
+    BookingService bookingService;
+
+    private static List<String> eventIds(Set<String> bookingIds) {
+        List<String> ids = new ArrayList<>();
+        for (String booking : bookingIds) {
+            for (Object[] row : Db.query("select event_id::text from outbox_event where aggregate_id = ?",
+                    Long.parseLong(booking))) {
+                ids.add((String) row[0]);
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void eventsMadeWhileKafkaIsDownArriveExactlyOnceWhenItIsBack() {
+        Set<String> bookingIds = new HashSet<>();
+        KafkaTestResource.broker().stop();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Api.UserAccount user = api.newUser();
+                long id = api.bookingId(user.token(), api.slot(1));
+                bookingIds.add(String.valueOf(id));
+                if (i == 0) {
+                    api.as(user.token()).post("/api/bookings/" + id + "/cancel").then().statusCode(200);
+                }
+            }
+            List<String> expected = eventIds(bookingIds);
+            assertEquals(5, expected.size());
+            // nothing could be sent while the broker was down
+            for (String booking : bookingIds) {
+                assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? "
+                        + "and sent_at is not null", Long.parseLong(booking)));
+            }
+        } finally {
+            KafkaTestResource.broker().restart();
+        }
+        List<String> expected = eventIds(bookingIds);
+        List<KafkaEvents.Event> events = KafkaEvents.read(bookingIds,
+                got -> got.stream().map(KafkaEvents.Event::eventId).collect(Collectors.toSet())
+                        .containsAll(expected),
+                Duration.ofSeconds(90), Duration.ofSeconds(3));
+        Map<String, Long> perEventId = events.stream()
+                .collect(Collectors.groupingBy(KafkaEvents.Event::eventId, Collectors.counting()));
+        assertEquals(new HashSet<>(expected), perEventId.keySet());
+        perEventId.forEach((id, count) -> assertEquals(1L, count, "event " + id + " delivered " + count + " times"));
+        for (KafkaEvents.Event event : events) {
+            JsonNode body = read(event.value());
+            assertEquals(event.key(), body.path("booking_id").asText());
+            assertEquals(event.eventType(), body.path("event_type").asText());
+            assertEquals(event.eventId(), body.path("event_id").asText());
+        }
+        // and the relay marked them all sent
+        for (String booking : bookingIds) {
+            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+                    Long.parseLong(booking)));
+        }
+    }
+
+    @Test
+    void everyEventTypeMatchesItsSchemaAndCarriesUglyNamesIntact() {
+        Api.UserAccount user = api.newUser(UGLY_FIRST, UGLY_LAST);
+        long id = api.bookingId(user.token(), api.slot(1));
+        api.as(user.token()).body(Map.of("schedule_id", api.slot(1))).put("/api/bookings/" + id + "/reschedule")
+                .then().statusCode(200);
+        String payment = "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"payment_intent.succeeded\","
+                + "\"data\":{\"object\":{\"metadata\":{\"booking_id\":\"" + id + "\"}}}}";
+        RestAssured.given().contentType("application/json").header("Stripe-Signature", WebhookSignature.header(
+                Instant.now().getEpochSecond(), payment.getBytes(StandardCharsets.UTF_8), "whsec_test_only_secret"))
+                .body(payment.getBytes(StandardCharsets.UTF_8)).post("/api/payments/webhook").then().statusCode(200);
+        api.as(user.token()).body(Map.of("reason", "moving away")).post("/api/bookings/" + id + "/cancel").then()
+                .statusCode(200);
+
+        List<KafkaEvents.Event> events = KafkaEvents.read(Set.of(String.valueOf(id)), got -> got.size() >= 4,
+                Duration.ofSeconds(60), Duration.ofMillis(500));
+        Map<String, JsonNode> byType = new HashMap<>();
+        for (KafkaEvents.Event event : events) {
+            JsonNode body = read(event.value());
+            String violations = EventSchemas.violations(event.eventType(), body);
+            assertTrue(violations.isEmpty(), event.eventType() + ": " + violations + " in " + event.value());
+            byType.put(event.eventType(), body);
+        }
+        assertEquals(Set.of("booking.created", "booking.rescheduled", "booking.paid", "booking.cancelled"),
+                byType.keySet());
+        JsonNode created = byType.get("booking.created");
+        assertEquals(UGLY_FIRST, created.path("recipient").path("first_name").asText());
+        assertEquals(UGLY_LAST, created.path("recipient").path("last_name").asText());
+        assertEquals(user.email(), created.path("recipient").path("email").asText());
+        assertEquals("Europe/Berlin", created.path("recipient").path("time_zone").asText());
+        assertEquals(Api.ADMIN_EMAIL, created.path("host").path("email").asText());
+        assertEquals("100.00", created.path("booking").path("amount").asText());
+        assertEquals(0, created.path("booking").path("sequence").asInt());
+        JsonNode rescheduled = byType.get("booking.rescheduled");
+        assertEquals(created.path("booking").path("jitsi_room_id").asText(),
+                rescheduled.path("previous_jitsi_room_id").asText());
+        assertEquals(created.path("booking").path("scheduled_at").asText(),
+                rescheduled.path("previous_scheduled_at").asText());
+        assertEquals(1, rescheduled.path("booking").path("sequence").asInt());
+        assertEquals("succeeded", byType.get("booking.paid").path("booking").path("payment_status").asText());
+        JsonNode cancelled = byType.get("booking.cancelled");
+        assertEquals("client", cancelled.path("cancelled_by").asText());
+        assertEquals("moving away", cancelled.path("reason").asText());
+        assertEquals(2, cancelled.path("booking").path("sequence").asInt());
+    }
+
+    @Test
+    void theSchemasRejectAnEventThatBreaksTheContract() {
+        // proves the validation above can fail: a float amount and an unknown field
+        JsonNode bad = read("{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"booking.created\","
+                + "\"event_version\":1,\"occurred_at\":\"2026-11-20T09:15:02.120Z\",\"booking_id\":1,"
+                + "\"booking\":{\"id\":1,\"status\":\"scheduled\",\"scheduled_at\":\"2026-12-01T10:00:00Z\","
+                + "\"duration\":60,\"jitsi_room_id\":\"booking-1-1795000000-k3x9q2m7\",\"jitsi_room_url\":"
+                + "\"https://meet.jit.si/booking-1-1795000000-k3x9q2m7\",\"amount\":100.0,\"currency\":\"EUR\","
+                + "\"payment_status\":\"pending\",\"sequence\":0},\"recipient\":{\"user_id\":2,\"first_name\":\"A\","
+                + "\"last_name\":\"B\",\"email\":\"a@example.org\",\"time_zone\":\"UTC\"},\"host\":{\"user_id\":1,"
+                + "\"first_name\":\"C\",\"last_name\":\"D\",\"email\":\"c@example.org\",\"time_zone\":\"UTC\"},"
+                + "\"cancelled_by\":\"client\"}");
+        assertFalse(EventSchemas.violations("booking.created", bad).isEmpty());
+    }
+
+    @Test
+    void aRolledBackBookingLeavesNeitherBookingNorOutboxRow() {
+        Api.UserAccount user = api.newUser();
+        long slot = api.slot(1);
+        long outboxBefore = Db.count("select count(*) from outbox_event");
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            bookingService.book(user.id(), slot, null);
+            throw new IllegalStateException("a later step of the same transaction fails");
+        }));
+        assertEquals(outboxBefore, Db.count("select count(*) from outbox_event"));
+        assertEquals(0, Db.count("select count(*) from booking where schedule_id = ?", slot));
+        // the place is still free
+        api.book(user.token(), slot).statusCode(201);
+        assertEquals(outboxBefore + 1, Db.count("select count(*) from outbox_event"));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
