@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load run of meeting-link-service: POST /api/meeting-links side by side with GET /bench/bare, a constant
-# endpoint of the SAME packaged service (built in only for this run), on loopback, with wrk.
+# endpoint of the SAME packaged service (built in only for this run), on loopback, with wrk. Two more baselines,
+# POST /bench/post-raw and /bench/post-json, take the same request body and answer a constant.
 #
 #   meeting-link-service/src/bench/load.sh            # build, start, warm up, measure, stop, print the table
 #   SKIP_BUILD=true ROUNDS=3 DURATION=15s meeting-link-service/src/bench/load.sh
@@ -12,14 +13,14 @@ set -euo pipefail
 MODULE_DIR=$(cd "$(dirname "$0")/../.." && pwd)
 ROOT=$(cd "$MODULE_DIR/.." && pwd)
 PORT=${PORT:-18081}
-WARMUP=${WARMUP:-10s}
-DURATION=${DURATION:-15s}
-ROUNDS=${ROUNDS:-2}
+WARMUP=${WARMUP:-8s}
+DURATION=${DURATION:-8s}
+ROUNDS=${ROUNDS:-5}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 AUTH_MODE=${AUTH_MODE:-none}
 SKIP_BUILD=${SKIP_BUILD:-false}
-JAR="$MODULE_DIR/target/bench-app/quarkus-app/quarkus-run.jar"
+JAR="$MODULE_DIR/target/bench-app/quarkus-run.jar"
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is missing" >&2; exit 1; }
@@ -69,44 +70,79 @@ LUA
 
 # sanity: both endpoints answer 200 before we measure
 curl -fsS "$BASE/bench/bare" >/dev/null || { echo "/bench/bare missing: build with -Dbench.bare-endpoint=true" >&2; exit 1; }
+curl -fsS -H 'Content-Type: application/json' -d "$BODY" "$BASE/bench/post-json" >/dev/null
 curl -fsS -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/meeting-links" >"$WORK/sample.json"
 grep -q '"meeting_url"' "$WORK/sample.json" || { cat "$WORK/sample.json" >&2; exit 1; }
 
-run() { # name, output file, wrk args...
-  local out=$2; shift 2
+run() { # output file, wrk args...
+  local out=$1; shift
   wrk -t"$THREADS" -c"$CONNECTIONS" --latency "$@" >"$out"
   if grep -q "Non-2xx" "$out"; then echo "non-2xx responses in $out:" >&2; cat "$out" >&2; exit 1; fi
 }
 
-echo "warm-up ($WARMUP each) ..."
-run bare "$WORK/warm-bare.txt" -d"$WARMUP" "$BASE/bench/bare"
-run link "$WORK/warm-link.txt" -d"$WARMUP" -s "$WORK/link.lua" "$BASE/api/meeting-links"
+# name | wrk target; "bare" is the baseline of the target, post-raw/post-json show what receiving and binding
+# the same JSON body costs without any link logic
+ENDPOINTS="bare link post-raw post-json"
+target() {
+  case $1 in
+    bare) echo "$BASE/bench/bare" ;;
+    link) echo "-s $WORK/link.lua $BASE/api/meeting-links" ;;
+    post-raw) echo "-s $WORK/link.lua $BASE/bench/post-raw" ;;
+    post-json) echo "-s $WORK/link.lua $BASE/bench/post-json" ;;
+  esac
+}
+label() {
+  case $1 in
+    bare) echo "GET /bench/bare" ;;
+    link) echo "POST /api/meeting-links" ;;
+    post-raw) echo "POST /bench/post-raw" ;;
+    post-json) echo "POST /bench/post-json" ;;
+  esac
+}
 
+echo "warm-up ($WARMUP each) ..."
+for e in $ENDPOINTS; do
+  # shellcheck disable=SC2046
+  run "$WORK/warm-$e.txt" -d"$WARMUP" $(target "$e")
+done
+
+# alternate the endpoints round by round, so load from other processes hits all of them alike
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r/$ROUNDS ($DURATION each) ..."
-  run bare "$WORK/bare-$r.txt" -d"$DURATION" "$BASE/bench/bare"
-  run link "$WORK/link-$r.txt" -d"$DURATION" -s "$WORK/link.lua" "$BASE/api/meeting-links"
+  for e in $ENDPOINTS; do
+    # shellcheck disable=SC2046
+    run "$WORK/$e-$r.txt" -d"$DURATION" $(target "$e")
+  done
 done
 
-field() { # file, pattern → value
-  awk -v p="$2" '$1 == p { print $2; exit }' "$1"
-}
 reqs() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 lat() { awk '$1 == "Latency" { print $2; exit }' "$1"; }
+pct() { awk -v p="$2" '$1 == p { print $2; exit }' "$1"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+tolat() { # wrk latency (e.g. 712.00us, 1.35ms) → ms
+  awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f\n", v }'
+}
 
 echo
-echo "meeting-link-service load run: wrk -t$THREADS -c$CONNECTIONS, $DURATION x $ROUNDS rounds, loopback, auth mode $AUTH_MODE"
-echo "$(nproc) CPUs, load average before stop: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-6s %-28s %12s %10s %10s %10s\n' round endpoint "req/s" "avg lat" p50 p99
-total_bare=0; total_link=0
+echo "meeting-link-service load run: wrk -t$THREADS -c$CONNECTIONS --latency, $ROUNDS rounds x $DURATION per endpoint, loopback, JITSI_AUTH_MODE=$AUTH_MODE"
+echo "$(nproc) CPUs (shared), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '%-6s' round; for e in $ENDPOINTS; do printf ' %16s' "$e req/s"; done; printf ' %12s %12s\n' "link/bare" "link/post-json"
 for r in $(seq 1 "$ROUNDS"); do
-  for name in bare link; do
-    f="$WORK/$name-$r.txt"
-    label=$([ "$name" = bare ] && echo "GET /bench/bare" || echo "POST /api/meeting-links")
-    printf '%-6s %-28s %12s %10s %10s %10s\n' "$r" "$label" "$(reqs "$f")" "$(lat "$f")" "$(field "$f" 50%)" "$(field "$f" 99%)"
-  done
-  total_bare=$(awk -v a="$total_bare" -v b="$(reqs "$WORK/bare-$r.txt")" 'BEGIN { print a + b }')
-  total_link=$(awk -v a="$total_link" -v b="$(reqs "$WORK/link-$r.txt")" 'BEGIN { print a + b }')
+  printf '%-6s' "$r"
+  for e in $ENDPOINTS; do printf ' %16s' "$(reqs "$WORK/$e-$r.txt")"; done
+  awk -v b="$(reqs "$WORK/bare-$r.txt")" -v l="$(reqs "$WORK/link-$r.txt")" -v j="$(reqs "$WORK/post-json-$r.txt")" \
+    'BEGIN { printf " %11.1f%% %11.1f%%\n", 100 * l / b, 100 * l / j }' | tee -a "$WORK/ratios.txt"
 done
-awk -v b="$total_bare" -v l="$total_link" -v n="$ROUNDS" 'BEGIN {
-  printf "mean   bare %.0f req/s, link %.0f req/s, link/bare = %.1f%% (target >= 80%%)\n", b / n, l / n, 100 * l / b }'
+echo
+printf '%-26s %12s %14s %14s %14s\n' "median over rounds" "req/s" "avg lat (ms)" "p50 (ms)" "p99 (ms)"
+for e in $ENDPOINTS; do
+  printf '%-26s %12.0f %14s %14s %14s\n' "$(label "$e")" \
+    "$(for r in $(seq 1 "$ROUNDS"); do reqs "$WORK/$e-$r.txt"; done | median)" \
+    "$(for r in $(seq 1 "$ROUNDS"); do lat "$WORK/$e-$r.txt" | tolat; done | median)" \
+    "$(for r in $(seq 1 "$ROUNDS"); do pct "$WORK/$e-$r.txt" 50% | tolat; done | median)" \
+    "$(for r in $(seq 1 "$ROUNDS"); do pct "$WORK/$e-$r.txt" 99% | tolat; done | median)"
+done
+echo
+echo "median link/bare:      $(awk '{ sub(/%/, "", $1); print $1 }' "$WORK/ratios.txt" | median)% (target >= 80%)"
+echo "median link/post-json: $(awk '{ sub(/%/, "", $2); print $2 }' "$WORK/ratios.txt" | median)%"

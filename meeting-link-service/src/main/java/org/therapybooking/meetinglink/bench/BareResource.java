@@ -1,25 +1,51 @@
 package org.therapybooking.meetinglink.bench;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import org.therapybooking.meetinglink.link.MeetingLinkRequest;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.NonBlocking;
 
 /**
- * The baseline of the load run (src/bench/load.sh): the cheapest Quarkus REST endpoint of this same service.
- * Only built in with {@code -Dbench.bare-endpoint=true}; a normal build does not contain it.
+ * The baselines of the load run (src/bench/load.sh), in this same service. Only built in with
+ * {@code -Dbench.bare-endpoint=true}; a normal build does not contain them.
  */
-@Path("/bench/bare")
+@Path("/bench")
 @IfBuildProperty(name = "bench.bare-endpoint", stringValue = "true")
 public class BareResource {
 
+    /** The cheapest Quarkus REST endpoint: the target baseline. */
     @GET
+    @Path("/bare")
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     public String bare() {
+        return "{\"ok\":true}";
+    }
+
+    /** POST with the same body, read as a string: the cost of receiving a request body. */
+    @POST
+    @Path("/post-raw")
+    @NonBlocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String postRaw(String body) {
+        return "{\"ok\":true}";
+    }
+
+    /** POST with the same body bound to the request record, no validation: the cost of JSON binding. */
+    @POST
+    @Path("/post-json")
+    @NonBlocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String postJson(MeetingLinkRequest body) {
         return "{\"ok\":true}";
     }
 }
