@@ -47,7 +47,7 @@ class MeetingLinkResourceTest {
     }
 
     @Test
-    void hostilNameOverHttpStillRoundTrips() {
+    void hostileNameOverHttpStillRoundTrips() {
         String evil = "\"&config.startWithAudioMuted=true#x 😀 محمد";
         String url = given().contentType(ContentType.JSON).body(body(ROOM, "client", evil))
                 .post("/api/meeting-links").then().statusCode(200).extract().path("meeting_url");
