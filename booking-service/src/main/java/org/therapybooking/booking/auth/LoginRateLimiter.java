@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import org.therapybooking.booking.common.ApiException;
 import org.therapybooking.booking.common.BookingConfig;
 
+import io.quarkus.scheduler.Scheduled;
+
 /**
  * Sliding-window login limits, in memory (per replica): failed attempts per account, all attempts per client
  * address. A replicated deployment multiplies the budget by the replica count; see README.
@@ -75,6 +77,18 @@ public class LoginRateLimiter {
         synchronized (stamps) {
             stamps.addLast(now);
         }
+    }
+
+    /** Drops windows with no recent attempts so the map does not grow without bound. */
+    @Scheduled(every = "5m", delayed = "5m")
+    void evictIdle() {
+        long cutoff = clock.millis() - config.login().window().toMillis();
+        windows.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                Long last = entry.getValue().peekLast();
+                return last == null || last <= cutoff;
+            }
+        });
     }
 
     private static String accountKey(String email) {

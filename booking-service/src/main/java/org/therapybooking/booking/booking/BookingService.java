@@ -3,6 +3,7 @@ package org.therapybooking.booking.booking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class BookingService {
         if (slot == null) {
             throw ApiException.notFound("Schedule");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         if (!slot.startsAt.isAfter(now)) {
             throw ApiException.conflict("The slot has already started");
         }
@@ -98,7 +99,7 @@ public class BookingService {
         if (!Booking.SCHEDULED.equals(booking.status)) {
             throw ApiException.conflict("Only a scheduled booking can be cancelled");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         booking.status = Booking.CANCELLED;
         booking.cancelledAt = now;
         booking.updatedAt = now;
@@ -118,7 +119,7 @@ public class BookingService {
         if (!Booking.SCHEDULED.equals(booking.status)) {
             throw ApiException.conflict("Only a scheduled booking can be rescheduled");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Duration notice = config.bookings().rescheduleNotice();
         if (Duration.between(now, booking.schedule.startsAt).compareTo(notice) < 0) {
             throw ApiException.conflict("A booking can be rescheduled only up to " + notice.toHours()
@@ -182,6 +183,11 @@ public class BookingService {
         List<BookingDetails> bookings = page.setFirstResult(filter.offset()).setMaxResults(filter.limit())
                 .getResultList().stream().map(BookingDetails::of).toList();
         return new Page(bookings, total, filter.limit(), filter.offset());
+    }
+
+    /** Millisecond precision: what the API shows is what the database stores. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void assignNewRoom(Booking booking, Instant now) {

@@ -41,7 +41,7 @@ public class PaymentService {
 
     @Transactional
     public Result apply(String providerEventId, String type, Long bookingId) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         int inserted = em.createNativeQuery("insert into payment_webhook_event (provider_event_id, event_type, "
                 + "booking_id, received_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
                 .setParameter(1, providerEventId).setParameter(2, type).setParameter(3, bookingId)

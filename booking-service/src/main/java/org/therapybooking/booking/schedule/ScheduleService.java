@@ -48,7 +48,7 @@ public class ScheduleService {
         Schedule schedule = new Schedule();
         schedule.therapist = therapist;
         apply(schedule, valid);
-        schedule.createdAt = clock.instant();
+        schedule.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         schedule.persistAndFlush();
         return ScheduleView.of(schedule, 0);
     }
@@ -148,6 +148,6 @@ public class ScheduleService {
         schedule.capacity = valid.capacity();
         schedule.amount = valid.amount();
         schedule.currency = valid.currency();
-        schedule.updatedAt = clock.instant();
+        schedule.updatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

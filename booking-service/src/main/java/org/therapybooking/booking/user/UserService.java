@@ -43,7 +43,7 @@ public class UserService {
         user.passwordHash = BcryptUtil.bcryptHash(password);
         user.timeZone = zone;
         user.admin = false;
-        user.createdAt = clock.instant();
+        user.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         user.persistAndFlush();
         return user;
     }
@@ -89,7 +89,7 @@ public class UserService {
         admin.passwordHash = BcryptUtil.bcryptHash(password);
         admin.timeZone = validZone(seed.seedTimeZone());
         admin.admin = true;
-        admin.createdAt = clock.instant();
+        admin.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         admin.persist();
         LOG.infof("Seeded admin account %s", email.toLowerCase(Locale.ROOT));
     }
