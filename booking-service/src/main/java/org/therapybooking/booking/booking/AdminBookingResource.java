@@ -53,7 +53,7 @@ public class AdminBookingResource {
 
     @GET
     public AdminBookingPage list(@QueryParam("status") String status, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("user_id") Long userId, @QueryParam("limit") Integer limit,
+            @QueryParam("to") String to, @QueryParam("user_id") String userId, @QueryParam("limit") Integer limit,
             @QueryParam("offset") Integer offset) {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.invalid("status", "must be one of " + STATUSES);
@@ -68,8 +68,15 @@ public class AdminBookingResource {
         if (skip < 0) {
             throw ApiException.invalid("offset", "must not be negative");
         }
+        Long user = null;
+        if (userId != null && !userId.isBlank()) {
+            if (!userId.matches("[0-9]{1,18}")) {
+                throw ApiException.invalid("user_id", "must be a user id");
+            }
+            user = Long.parseLong(userId);
+        }
         BookingService.Page page = bookings.adminList(new BookingService.AdminFilter(status, instant("from", from),
-                instant("to", to), userId, pageSize, skip));
+                instant("to", to), user, pageSize, skip));
         User admin = users.get(currentUser.id());
         BookingLinks.Linked linked = links.linksFor(page.bookings(), admin, BookingLinks.ROLE_HOST);
         List<AdminBookingView> views = new ArrayList<>();

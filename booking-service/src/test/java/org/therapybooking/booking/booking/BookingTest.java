@@ -220,6 +220,8 @@ class BookingTest extends IntegrationTest {
         api.as(api.adminToken()).queryParam("status", "bogus").get("/api/admin/bookings").then().statusCode(400);
         api.as(api.adminToken()).queryParam("from", "yesterday").get("/api/admin/bookings").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
+        api.as(api.adminToken()).queryParam("user_id", "abc").get("/api/admin/bookings").then().statusCode(400)
+                .body("errors[0].field", equalTo("user_id"));
     }
 
     @Test
