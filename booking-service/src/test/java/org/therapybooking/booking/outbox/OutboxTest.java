@@ -44,6 +44,9 @@ class OutboxTest extends IntegrationTest {
     @Inject
     BookingService bookingService;
 
+    @Inject
+    OutboxRelay relay;
+
     private static List<String> eventIds(Set<String> bookingIds) {
         List<String> ids = new ArrayList<>();
         for (String booking : bookingIds) {
@@ -144,6 +147,46 @@ class OutboxTest extends IntegrationTest {
         assertEquals("client", cancelled.path("cancelled_by").asText());
         assertEquals("moving away", cancelled.path("reason").asText());
         assertEquals(2, cancelled.path("booking").path("sequence").asInt());
+    }
+
+    @Test
+    void severalRelaysRunningAtOnceStillSendEachEventOnce() throws Exception {
+        // relayOnce() bypasses the in-process guard, like relays of separate replicas sharing the database
+        Set<String> bookingIds = new HashSet<>();
+        KafkaTestResource.broker().stop();
+        try {
+            for (int i = 0; i < 6; i++) {
+                bookingIds.add(String.valueOf(api.bookingId(api.newUser().token(), api.slot(1))));
+            }
+        } finally {
+            KafkaTestResource.broker().restart();
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 5; round++) {
+                        relay.relayOnce();
+                        Thread.sleep(200);
+                    }
+                    return null;
+                }));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> expected = eventIds(bookingIds);
+        List<KafkaEvents.Event> events = KafkaEvents.read(bookingIds,
+                got -> got.stream().map(KafkaEvents.Event::eventId).collect(Collectors.toSet()).containsAll(expected),
+                Duration.ofSeconds(90), Duration.ofSeconds(2));
+        Map<String, Long> perEventId = events.stream()
+                .collect(Collectors.groupingBy(KafkaEvents.Event::eventId, Collectors.counting()));
+        assertEquals(new HashSet<>(expected), perEventId.keySet());
+        perEventId.forEach((id, count) -> assertEquals(1L, count, "event " + id + " delivered " + count + " times"));
     }
 
     @Test
