@@ -74,3 +74,5 @@ CREATE TABLE outbox_event (
     sent_at         timestamptz
 );
 CREATE INDEX ix_outbox_unsent ON outbox_event (id) WHERE sent_at IS NULL;
+-- the relay's per-booking ordering check: "does this booking have an earlier unsent event?"
+CREATE INDEX ix_outbox_unsent_by_booking ON outbox_event (aggregate_id, id) WHERE sent_at IS NULL;

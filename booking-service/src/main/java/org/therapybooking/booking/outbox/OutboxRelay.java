@@ -45,7 +45,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Moves committed outbox rows to Kafka. Each run claims unsent rows in id order with {@code FOR UPDATE SKIP LOCKED}
- * (several replicas never send the same row at once), sends them with an idempotent producer (acks=all, key =
+ * (several replicas never send the same row at once), skipping any row whose booking still has an earlier unsent
+ * row (so per-booking order holds across retries and replicas), sends them with an idempotent producer (acks=all, key =
  * booking id, headers event_type/event_id), waits for the acknowledgements and marks them sent in the same
  * database transaction. Rows whose send fails stay unsent with an exponential backoff.
  */
@@ -136,9 +137,13 @@ public class OutboxRelay {
 
     private List<Row> claim(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select id, event_id, event_type, aggregate_id, "
-                + "payload, attempts from outbox_event where sent_at is null and next_attempt_at <= ? "
-                + "order by id limit ? for update skip locked")) {
+        // A booking's event waits while an earlier event of the same booking is unsent (backing off, or claimed
+        // by another replica): events of one booking reach Kafka in the order they were written.
+        try (PreparedStatement select = connection.prepareStatement("select o.id, o.event_id, o.event_type, "
+                + "o.aggregate_id, o.payload, o.attempts from outbox_event o where o.sent_at is null "
+                + "and o.next_attempt_at <= ? and not exists (select 1 from outbox_event earlier "
+                + "where earlier.aggregate_id = o.aggregate_id and earlier.sent_at is null and earlier.id < o.id) "
+                + "order by o.id limit ? for update of o skip locked")) {
             select.setTimestamp(1, Timestamp.from(clock.instant()));
             select.setInt(2, config.outbox().batchSize());
             try (ResultSet rs = select.executeQuery()) {

@@ -190,6 +190,45 @@ class OutboxTest extends IntegrationTest {
     }
 
     @Test
+    void aBookingsLaterEventWaitsWhileItsEarlierEventIsBackingOff() throws Exception {
+        Api.UserAccount held = api.newUser();
+        Api.UserAccount other = api.newUser();
+        long heldId;
+        long otherId;
+        KafkaTestResource.broker().stop();
+        try {
+            heldId = api.bookingId(held.token(), api.slot(1));
+            api.as(held.token()).post("/api/bookings/" + heldId + "/cancel").then().statusCode(200);
+            otherId = api.bookingId(other.token(), api.slot(1));
+            // the booking's first event backs off for an hour; its cancellation is due now
+            Db.update("update outbox_event set next_attempt_at = now() + interval '1 hour' where id = "
+                    + "(select min(id) from outbox_event where aggregate_id = ?)", heldId);
+            Db.update("update outbox_event set next_attempt_at = now() - interval '1 second' where aggregate_id = ? "
+                    + "and id > (select min(id) from outbox_event where aggregate_id = ?)", heldId, heldId);
+        } finally {
+            KafkaTestResource.broker().restart();
+        }
+        // whatever backoff the outage gave the unrelated booking, it is due now
+        Db.update("update outbox_event set next_attempt_at = now() where aggregate_id = ?", otherId);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null", otherId) > 0
+                && System.currentTimeMillis() < deadline) {
+            relay.relayOnce();
+            Thread.sleep(200);
+        }
+        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+                otherId), "an unrelated booking's event is not held up");
+        assertEquals(2, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+                heldId), "the cancellation must not overtake the booking's unsent creation event");
+
+        Db.update("update outbox_event set next_attempt_at = now() where aggregate_id = ?", heldId);
+        List<KafkaEvents.Event> events = KafkaEvents.read(Set.of(String.valueOf(heldId)), got -> got.size() >= 2,
+                Duration.ofSeconds(60), Duration.ofMillis(500));
+        assertEquals(List.of("booking.created", "booking.cancelled"),
+                events.stream().map(KafkaEvents.Event::eventType).toList());
+    }
+
+    @Test
     void theSchemasRejectAnEventThatBreaksTheContract() {
         // proves the validation above can fail: a float amount and an unknown field
         JsonNode bad = read("{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"booking.created\","

@@ -19,6 +19,18 @@ public final class Db {
         return query(sql, params).stream().mapToLong(row -> ((Number) row[0]).longValue()).sum();
     }
 
+    public static int update(String sql, Object... params) {
+        try (Connection connection = PostgresTestResource.connect("booking_test");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static List<Object[]> query(String sql, Object... params) {
         try (Connection connection = PostgresTestResource.connect("booking_test");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
