@@ -55,6 +55,13 @@ public interface NotificationConfig {
         @WithDefault("2s")
         String initialDelay();
 
+        /**
+         * Claim-and-send loops run in parallel by each scheduler run in this replica. Sending is latency-bound
+         * (meeting-link call, SMTP round trips), so a few loops multiply throughput; SKIP LOCKED keeps them apart.
+         */
+        @WithDefault("4")
+        int workers();
+
         /** Rows claimed per transaction by one worker. */
         @WithDefault("50")
         int batchSize();

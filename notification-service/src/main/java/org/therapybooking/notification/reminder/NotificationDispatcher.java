@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.therapybooking.notification.common.NotificationConfig;
 import org.therapybooking.notification.email.EmailComposer;
@@ -35,10 +37,11 @@ public class NotificationDispatcher {
     private final NotificationMetrics metrics;
     private final NotificationConfig config;
     private final Clock clock;
+    private final ManagedExecutor executor;
 
     NotificationDispatcher(NotificationRepository repository, MeetingLinks meetingLinks, EmailComposer composer,
             EmailSender sender, RetryPolicy retryPolicy, NotificationMetrics metrics, NotificationConfig config,
-            Clock clock) {
+            Clock clock, ManagedExecutor executor) {
         this.repository = repository;
         this.meetingLinks = meetingLinks;
         this.composer = composer;
@@ -47,12 +50,27 @@ public class NotificationDispatcher {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        this.executor = executor;
     }
 
     @Scheduled(identity = JOB, every = "${notifications.dispatch.every:5s}", delayed = "${notifications.dispatch.initial-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         repository.releaseExpiredLeases(clock.instant());
+        int workers = Math.max(1, config.dispatch().workers());
+        if (workers == 1) {
+            drain();
+            return;
+        }
+        CompletableFuture<?>[] loops = new CompletableFuture<?>[workers];
+        for (int i = 0; i < workers; i++) {
+            loops[i] = CompletableFuture.runAsync(this::drain, executor);
+        }
+        CompletableFuture.allOf(loops).join();
+    }
+
+    /** Claims and sends until a claim comes back short (nothing more is due right now). */
+    void drain() {
         int batch = config.dispatch().batchSize();
         int claimed;
         do {

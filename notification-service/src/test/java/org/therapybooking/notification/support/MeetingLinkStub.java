@@ -39,6 +39,8 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         if (server == null) {
+            // without TCP_NODELAY the JDK server's small responses wait on delayed ACKs (~40 ms per call)
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.next()), 50);
             } catch (IOException e) {
