@@ -32,7 +32,7 @@ public class EmailComposer {
     private final NotificationConfig config;
     private final Clock clock;
 
-    EmailComposer(NotificationConfig config, Clock clock) {
+    public EmailComposer(NotificationConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }

@@ -13,7 +13,7 @@ public class EmailSender {
 
     private final Mailer mailer;
 
-    EmailSender(Mailer mailer) {
+    public EmailSender(Mailer mailer) {
         this.mailer = mailer;
     }
 

@@ -21,7 +21,7 @@ public class MeetingLinks {
 
     private final MeetingLinkClient client;
 
-    MeetingLinks(@RestClient MeetingLinkClient client) {
+    public MeetingLinks(@RestClient MeetingLinkClient client) {
         this.client = client;
     }
 

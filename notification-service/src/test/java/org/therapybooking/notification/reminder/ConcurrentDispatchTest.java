@@ -92,6 +92,31 @@ class ConcurrentDispatchTest extends NotificationIT {
         }
     }
 
+    @Test
+    void rowLeftSendingByADeadWorkerGoesOutOnceItsLeaseExpires() {
+        scheduler.pause(NotificationDispatcher.JOB);
+        Eventually.quietFor(Duration.ofMillis(1500));
+        String to = "lease.590@example.org";
+        Kafka.publish(TestEvents.created(Booking.of(590, "2026-12-01T10:00:00Z",
+                TestEvents.client("Lea", "Se", to, "Europe/Berlin"), TestEvents.host("dr.smith.590@practice.example.org"))));
+        Eventually.until("planned", Duration.ofSeconds(30),
+                () -> Db.count("SELECT count(*) FROM notification WHERE booking_id = 590") == 4);
+        // a worker claimed the meeting-info rows and died before recording anything
+        Db.execute("UPDATE notification SET status = 'sending', attempts = 1, claimed_until = TIMESTAMPTZ '2026-11-01 08:05:00Z'"
+                + " WHERE booking_id = 590 AND kind = 'meeting_info'");
+
+        scheduler.resume(NotificationDispatcher.JOB);
+        Eventually.quietFor(Duration.ofMillis(2500));
+        assertEquals(0, Mailbox.to(to).size(), "the lease still holds");
+
+        clock.set("2026-11-01T08:05:01Z");
+        Eventually.until("sent after the lease expired", Duration.ofSeconds(30), () -> Mailbox.to(to).size() == 1);
+        Eventually.quietFor(Duration.ofMillis(2500));
+        assertEquals(1, Mailbox.to(to).size());
+        assertEquals(2, Db.count("SELECT count(*) FROM notification WHERE booking_id = 590 AND kind = 'meeting_info'"
+                + " AND status = 'sent' AND attempts = 2"));
+    }
+
     /** Both workers loop claim-and-send until nothing is due; returns how many rows each claimed. */
     private int[] runTwoWorkers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
