@@ -1,0 +1,59 @@
+package org.therapybooking.notification.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.therapybooking.notification.support.Db;
+import org.therapybooking.notification.support.Eventually;
+import org.therapybooking.notification.support.Kafka;
+import org.therapybooking.notification.support.Mailbox;
+import org.therapybooking.notification.support.NotificationIT;
+import org.therapybooking.notification.support.TestEvents;
+import org.therapybooking.notification.support.TestEvents.Booking;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With {@code notifications.meeting-info-trigger=paid} and the host left out, the email waits for payment. */
+@QuarkusTest
+@TestProfile(PaidTriggerTest.PaidTrigger.class)
+class PaidTriggerTest extends NotificationIT {
+
+    public static class PaidTrigger implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("notifications.meeting-info-trigger", "paid",
+                    "notifications.host.meeting-info", "false",
+                    "notifications.reminder-offsets", "PT2H");
+        }
+    }
+
+    @Test
+    void meetingInfoAndRemindersArePlannedOnPaymentNotOnBooking() {
+        String to = "pay.801@example.org";
+        String host = "dr.smith.801@practice.example.org";
+        Booking booking = Booking.of(801, "2026-12-01T10:00:00Z", TestEvents.client("Pia", "Paid", to, "Europe/Berlin"),
+                TestEvents.host(host));
+        var created = TestEvents.created(booking);
+        Kafka.publish(created);
+        Eventually.until("created applied", Duration.ofSeconds(60), () -> Db.count(
+                "SELECT count(*) FROM processed_event WHERE event_id = '" + created.path("event_id").asText() + "'") == 1);
+        Eventually.quietFor(Duration.ofMillis(2500));
+        assertEquals(0, Mailbox.to(to).size(), "not paid yet");
+        assertEquals(0, Db.notifications(801).size());
+
+        Kafka.publish(TestEvents.paid(booking));
+        Eventually.until("meeting-info after payment", Duration.ofSeconds(30), () -> Mailbox.to(to).size() == 1);
+        Eventually.quietFor(Duration.ofMillis(2500));
+        assertEquals(0, Mailbox.to(host).size(), "host meeting-info switched off");
+        var reminders = Db.notifications(801).stream().filter(r -> r.kind().equals("reminder")).toList();
+        assertEquals(1, reminders.size());
+        assertEquals("PT2H", reminders.get(0).reminderOffset());
+        assertTrue(reminders.get(0).status().equals("pending"));
+    }
+}
