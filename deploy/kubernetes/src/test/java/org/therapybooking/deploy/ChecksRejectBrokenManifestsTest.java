@@ -30,6 +30,7 @@ class ChecksRejectBrokenManifestsTest {
             httproute-to-meeting-link-service.yaml           | routes to Service meeting-link-service
             networkpolicy-opens-notification-service.yaml    | notification-service admits only in-cluster callers
             networkpolicy-opens-booking-service.yaml         | admits every source to booking-service
+            networkpolicy-booking-service-from-meeting-link.yaml | is not the gateway namespace
             kafkatopic-single-replica.yaml                   | KafkaTopic/booking-events: replicas 1 in prod
             secret-with-data.yaml                            | Secret/smtp-credentials: Secret with data
             """)

@@ -40,6 +40,8 @@ final class DeploymentRules {
     static final Set<String> PUBLIC_PREFIXES = Set.of(
             "/api/auth", "/api/bookings", "/api/schedules", "/api/admin", "/api/meetings", "/api/payments");
     static final Set<String> INTERNAL_SERVICES = Set.of("meeting-link-service", "notification-service");
+    /** In-namespace callers booking-service admits besides the gateway: they verify tokens with its JWKS. */
+    static final Set<String> JWKS_CALLERS = Set.of("notification-service");
     static final Set<String> AUTOSCALED = Set.of("booking-service", "meeting-link-service");
     static final Set<String> TOPICS = Set.of("booking.events", "booking.events.dlq");
     static final int CONTAINER_PORT = 8080;
@@ -444,7 +446,7 @@ final class DeploymentRules {
         }
     }
 
-    /** booking-service admits only the gateway: every peer names one namespace, and pods of any pod in it. */
+    /** booking-service admits only the gateway namespace, and the JWKS callers' own pods in its namespace. */
     private static void checkGatewayOnly(List<Manifest> all, List<Manifest> policies, List<String> violations) {
         Optional<Map<String, String>> labels = podLabels(all, ROUTED_SERVICE);
         if (labels.isEmpty()) {
@@ -462,6 +464,11 @@ final class DeploymentRules {
                 for (JsonNode peer : rule.path("from")) {
                     String namespace = peer.path("namespaceSelector").path("matchLabels")
                             .path("kubernetes.io/metadata.name").asText("");
+                    String internalCaller = peer.has("namespaceSelector") ? "" : peer.path("podSelector")
+                            .path("matchLabels").path("app.kubernetes.io/name").asText("");
+                    if (JWKS_CALLERS.contains(internalCaller) && !peer.has("ipBlock")) {
+                        continue;
+                    }
                     if (namespace.isEmpty() || peer.has("ipBlock")) {
                         violations.add(policy + ": peer " + peer + " is not the gateway namespace; only the gateway"
                                 + " may reach " + ROUTED_SERVICE);
