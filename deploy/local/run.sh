@@ -113,13 +113,14 @@ grep -q "Kafka broker ready" "$STATE/logs/kafka.log" || { echo "Kafka did not st
 
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 export MEETING_LINK_SERVICE_URL="http://127.0.0.1:$MEETING_LINK_PORT"
-export JWT_PUBLIC_KEY_LOCATION="$STATE/jwt/public.pem"
+# both verifiers read booking-service's JWKS, as in Kubernetes (key rotation without restart)
+export JWT_PUBLIC_KEY_LOCATION="http://127.0.0.1:$BOOKING_PORT/api/auth/jwks"
 export JITSI_BASE_URL="${JITSI_BASE_URL:-https://meet.jit.si}"
 JAVA_OPTS=(-Xmx256m -XX:+UseSerialGC)
 
 start_service() { # module port env...
   local module=$1 port=$2; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" java "${JAVA_OPTS[@]}" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
+  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" java "${JAVA_OPTS[@]}" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
     >"$STATE/logs/$module.log" 2>&1 &
   PIDS+=($!)
 }
