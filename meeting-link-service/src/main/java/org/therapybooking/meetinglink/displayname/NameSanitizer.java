@@ -1,7 +1,7 @@
 package org.therapybooking.meetinglink.displayname;
 
 /**
- * Cleans a name before it is shown: control characters become spaces, bidi override/embedding controls (used to
+ * Cleans a name before it is shown: control characters become spaces, bidi override/embedding/isolate controls (used to
  * spoof text direction) are dropped, unpaired surrogates become U+FFFD, whitespace runs collapse, the ends are
  * trimmed, and the result is cut to a maximum number of code points without splitting a user-perceived character
  * (combining marks, ZWJ emoji sequences, skin tones, flags). Letters of every script, emoji, ZWJ/ZWNJ and the
@@ -46,8 +46,9 @@ public final class NameSanitizer {
     }
 
     private static boolean isDropped(int cp) {
-        // LRE, RLE, PDF, LRO, RLO; BOM / zero width no-break space; object replacement
-        return (cp >= 0x202A && cp <= 0x202E) || cp == 0xFEFF || cp == 0xFFFC;
+        // LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI (isolates spoof direction as well);
+        // BOM / zero width no-break space; object replacement
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFC;
     }
 
     static String truncate(String s, int maxCodePoints) {

@@ -49,6 +49,7 @@ class HostileNamesTest {
                 Arguments.of("Line\nbreak", "Tab\tand\u0000nul", null, "Line break Tab and nul"),
                 Arguments.of("  padded  ", "\r\n", null, "padded"),
                 Arguments.of("\u202EevilRTL", "override\u202C", null, "evilRTL override"),
+                Arguments.of("\u2067isolated\u2069", "\u2066fsi\u2068x\u2069", null, "isolated fsix"),
                 Arguments.of("日本", "太郎", null, "日本 太郎"),
                 Arguments.of("undefined", "", null, "undefined"),
                 Arguments.of("null", "", null, "null"),
