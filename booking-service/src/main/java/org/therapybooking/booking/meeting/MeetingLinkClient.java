@@ -11,7 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** meeting-link-service's HTTP contract (see helper brief / docs/api.md). */
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * meeting-link-service's HTTP contract (see docs/meeting-links.md). Responses are read leniently: fields this
+ * client does not know are ignored (the service-wide {@code fail-on-unknown-properties} guards our own API's
+ * request bodies, not a dependency's answers), so a new response field cannot make every link "unavailable".
+ * Requests carry only what the service needs: no e-mail address (the service's e-mail fallback for display
+ * names is off by default, and every account here has a name).
+ */
 @RegisterRestClient(configKey = "meeting-link")
 @Path("/api/meeting-links")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -22,7 +30,7 @@ public interface MeetingLinkClient {
     @Path("/batch")
     BatchResponse batch(BatchRequest request);
 
-    record Participant(String id, String firstName, String lastName, String email, String displayName) {
+    record Participant(String id, String firstName, String lastName, String displayName) {
     }
 
     record Session(Instant startsAt, int duration) {
@@ -31,6 +39,7 @@ public interface MeetingLinkClient {
     record LinkRequest(String room, Participant participant, String role, Session session) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record LinkResponse(String meetingUrl, String displayName, String role, Boolean moderatorGuaranteed,
             Instant expiresAt) {
     }
@@ -38,6 +47,7 @@ public interface MeetingLinkClient {
     record BatchRequest(List<LinkRequest> requests) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record BatchResponse(List<LinkResponse> links) {
     }
 }

@@ -17,10 +17,23 @@ class RoomIdsTest {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String id = RoomIds.next(123, now);
-            assertTrue(id.matches("booking-123-1796119200-[a-z0-9]{8}"), id);
+            assertTrue(id.matches("booking-123-1796119200-[a-z0-9]{16}"), id);
             seen.add(id);
         }
         assertEquals(1000, seen.size());
+    }
+
+    @Test
+    void theRandomSuffixUsesTheWholeAlphabet() {
+        // 16 characters of [a-z0-9]: over many ids every one of the 36 symbols shows up
+        Set<Character> symbols = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            String id = RoomIds.next(1, Instant.EPOCH);
+            String suffix = id.substring(id.lastIndexOf('-') + 1);
+            assertEquals(16, suffix.length(), id);
+            suffix.chars().forEach(c -> symbols.add((char) c));
+        }
+        assertEquals(36, symbols.size());
     }
 
     @Test

@@ -8,11 +8,15 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.IntegrationTest;
 import org.therapybooking.booking.support.MeetingLinkStub;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -27,7 +31,7 @@ class MeetingLinkTest extends IntegrationTest {
         api.as(user.token()).get("/api/meetings/" + id + "/link").then().statusCode(200)
                 .body("booking_id", equalTo((int) id))
                 .body("meeting_url", equalTo(MeetingLinkStub.JITSI_BASE + "/" + booking.getString("jitsi_room_id")
-                        + "#userInfo.displayName=%22Jo%20Doe%22"))
+                        + "#userInfo.displayName=%22Jo%20Doe%22&config.prejoinConfig.enabled=true"))
                 .body("display_name", equalTo("Jo Doe")).body("is_admin", is(false))
                 .body("scheduled_at", equalTo(booking.getString("scheduled_at"))).body("duration", equalTo(60))
                 .body("status", equalTo("scheduled"));
@@ -40,6 +44,32 @@ class MeetingLinkTest extends IntegrationTest {
         api.as(api.adminToken()).get("/api/meetings/" + id + "/link").then().statusCode(200)
                 .body("is_admin", is(true)).body("display_name", equalTo("Dana Smith"))
                 .body("meeting_url", containsString("config.startWithAudioMuted=false"));
+    }
+
+    @Test
+    void newResponseFieldsOfMeetingLinkServiceDoNotMakeLinksUnavailable() {
+        // the stub adds a field this client does not know to the batch answer and to every link
+        Api.UserAccount user = api.newUser("Jo", "Doe");
+        long id = api.bookingId(user.token(), api.slot(1));
+        api.as(user.token()).get("/api/bookings").then().statusCode(200)
+                .body("meeting_links_status", equalTo("available"))
+                .body("bookings[0].personalized_meeting_url", containsString("#userInfo.displayName=%22Jo%20Doe%22"));
+        api.as(user.token()).get("/api/meetings/" + id + "/link").then().statusCode(200)
+                .body("display_name", equalTo("Jo Doe"));
+        assertTrue(MeetingLinkStub.lastRequest() != null);
+    }
+
+    @Test
+    void theParticipantsEmailAddressIsNotSentToMeetingLinkService() {
+        Api.UserAccount user = api.newUser("Jo", "Doe");
+        long id = api.bookingId(user.token(), api.slot(1));
+        api.as(user.token()).get("/api/meetings/" + id + "/link").then().statusCode(200);
+        JsonNode request = MeetingLinkStub.lastRequest();
+        JsonNode participant = request.path("requests").path(0).path("participant");
+        assertEquals(String.valueOf(user.id()), participant.path("id").asText());
+        assertEquals("Jo", participant.path("first_name").asText());
+        assertFalse(participant.has("email"), participant.toString());
+        assertFalse(request.toString().contains(user.email()), request.toString());
     }
 
     @Test

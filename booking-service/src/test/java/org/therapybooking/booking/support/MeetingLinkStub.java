@@ -20,15 +20,21 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A contract stub of meeting-link-service (a separate service, out of this module) on a real port:
- * {@code POST /api/meeting-links/batch} answers per the documented contract. {@link #stop()} closes the port to
- * simulate the service being down; {@link #start()} brings it back on the same port.
+ * {@code POST /api/meeting-links/batch} answers per the documented contract (docs/meeting-links.md), plus fields
+ * this client does not know ({@link #EXTRA_FIELD}, at the top level and in every link), as a newer version of the
+ * service may send. {@link #stop()} closes the port to simulate the service being down; {@link #start()} brings
+ * it back on the same port. {@link #lastRequest()} is the last batch request body as received.
  */
 public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String JITSI_BASE = "https://meet.example.test";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A response field that is not (yet) in the contract. */
+    public static final String EXTRA_FIELD = "added_in_a_later_version";
+
     private static final AtomicInteger BATCH_CALLS = new AtomicInteger();
+    private static volatile JsonNode lastRequest;
     private static int port;
     private static HttpServer server;
 
@@ -63,12 +69,14 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
             int status = 200;
             try {
                 JsonNode request = JSON.readTree(exchange.getRequestBody());
+                lastRequest = request;
                 ArrayNode links = JSON.createArrayNode();
                 for (JsonNode item : request.path("requests")) {
                     links.add(link(item));
                 }
                 ObjectNode body = JSON.createObjectNode();
                 body.set("links", links);
+                body.put(EXTRA_FIELD, "batch-level value");
                 response = JSON.writeValueAsBytes(body);
             } catch (RuntimeException e) {
                 status = 400;
@@ -96,6 +104,10 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
         return BATCH_CALLS.get();
     }
 
+    public static JsonNode lastRequest() {
+        return lastRequest;
+    }
+
     private static ObjectNode link(JsonNode item) {
         String room = item.path("room").asText();
         if (!room.matches("[A-Za-z0-9_-]{1,128}")) {
@@ -105,12 +117,14 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
         String role = item.path("role").asText();
         String name = (participant.path("first_name").asText() + " " + participant.path("last_name").asText()).trim();
         if (name.isEmpty()) {
-            name = participant.path("email").asText();
+            // the service's default: no e-mail fallback, the role's fallback name
+            name = role.equals("host") ? "Therapist" : "Client";
         }
-        String url = JITSI_BASE + "/" + room + "#userInfo.displayName=%22"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "%22";
+        String url = JITSI_BASE + "/" + room + "#userInfo.displayName=%22" + encodeUriComponent(name) + "%22";
         if (role.equals("host")) {
             url += "&config.startWithAudioMuted=false&config.startWithVideoMuted=false";
+        } else {
+            url += "&config.prejoinConfig.enabled=true";
         }
         ObjectNode link = JSON.createObjectNode();
         link.put("meeting_url", url);
@@ -118,6 +132,13 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
         link.put("role", role);
         link.put("moderator_guaranteed", false);
         link.putNull("expires_at");
+        link.put(EXTRA_FIELD, true);
         return link;
+    }
+
+    /** JavaScript's encodeURIComponent, as the real service writes names: {@code A-Za-z0-9-_.!~*'()} stay. */
+    static String encodeUriComponent(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%21", "!")
+                .replace("%27", "'").replace("%28", "(").replace("%29", ")").replace("%7E", "~");
     }
 }
