@@ -77,7 +77,7 @@ for db in booking notification; do
 done
 
 log "building (tests skipped; the test command is deploy/local/test.sh)"
-(cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+(cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true package)
 
 log "JWT signing key"
 if [[ ! -f "$STATE/jwt/private.pem" ]]; then
