@@ -1,7 +1,9 @@
 package org.therapybooking.booking.payment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +13,16 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.therapybooking.booking.booking.Booking;
+import org.therapybooking.booking.common.ApiException;
 import org.therapybooking.booking.outbox.OutboxWriter;
 
 /**
  * Applies verified provider events to a booking's payment state, once per provider event id. Only a successful
- * payment publishes an event ({@code booking.paid}); the contract has no event for failures or refunds.
+ * payment of a booking that is still {@code scheduled} publishes an event ({@code booking.paid}); the contract has
+ * no event for failures or refunds. The event's amount and currency must be the booking's: a mismatch is refused
+ * (422) and nothing is recorded. A payment that succeeds for a booking that is no longer scheduled (cancelled) is
+ * recorded as {@code succeeded} (the money was taken and a refund is owed) but publishes nothing, so no
+ * "payment received" notice goes out for a session that will not happen.
  */
 @ApplicationScoped
 public class PaymentService {
@@ -39,8 +46,16 @@ public class PaymentService {
 
     public enum Result { APPLIED, DUPLICATE, IGNORED }
 
+    /** The payment's amount in the currency's minor units (cents for EUR) and its ISO 4217 code, any case. */
+    public record Money(long minorUnits, String currency) {
+    }
+
+    /**
+     * @param money the event's amount and currency; required for the event types in {@link #TRANSITIONS} that name
+     *        a booking
+     */
     @Transactional
-    public Result apply(String providerEventId, String type, Long bookingId) {
+    public Result apply(String providerEventId, String type, Long bookingId, Money money) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         int inserted = em.createNativeQuery("insert into payment_webhook_event (provider_event_id, event_type, "
                 + "booking_id, received_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
@@ -58,6 +73,15 @@ public class PaymentService {
             LOG.warnf("payment event %s names unknown booking %d", providerEventId, bookingId);
             return Result.IGNORED;
         }
+        if (money == null || !matches(booking, money)) {
+            LOG.warnf("payment event %s for booking %d refused: amount %s %s does not match the booking's %s %s "
+                    + "(%s minor units)", providerEventId, bookingId, money == null ? "?" : money.minorUnits(),
+                    money == null ? "?" : money.currency(), booking.amount.toPlainString(), booking.currency,
+                    expectedMinorUnits(booking).toPlainString());
+            // thrown inside the transaction: the event id insert above is rolled back, nothing is recorded
+            throw new ApiException(422, "Unprocessable Content",
+                    "The payment's amount or currency does not match the booking");
+        }
         if (!allowed(booking.paymentStatus, target)) {
             LOG.infof("payment event %s: %s -> %s not allowed, ignored", providerEventId, booking.paymentStatus,
                     target);
@@ -66,9 +90,31 @@ public class PaymentService {
         booking.paymentStatus = target;
         booking.updatedAt = now;
         if ("succeeded".equals(target)) {
-            outbox.paid(booking);
+            if (Booking.SCHEDULED.equals(booking.status)) {
+                outbox.paid(booking);
+            } else {
+                LOG.warnf("payment event %s: booking %d is %s but its payment succeeded; recorded, no booking.paid "
+                        + "published, a refund is owed", providerEventId, bookingId, booking.status);
+            }
         }
         return Result.APPLIED;
+    }
+
+    static boolean matches(Booking booking, Money money) {
+        return booking.currency.equalsIgnoreCase(money.currency())
+                && expectedMinorUnits(booking).compareTo(BigDecimal.valueOf(money.minorUnits())) == 0;
+    }
+
+    /** The booking's price in minor units, by the currency's ISO 4217 exponent (2 for EUR, 0 for JPY). */
+    static BigDecimal expectedMinorUnits(Booking booking) {
+        int digits;
+        try {
+            digits = Currency.getInstance(booking.currency.toUpperCase(java.util.Locale.ROOT))
+                    .getDefaultFractionDigits();
+        } catch (IllegalArgumentException e) {
+            digits = 2;
+        }
+        return booking.amount.movePointRight(Math.max(digits, 0));
     }
 
     static boolean allowed(String from, String to) {

@@ -72,8 +72,25 @@ public class PaymentWebhookResource {
                 throw ApiException.invalid("data.object.metadata.booking_id", "must be a booking id");
             }
         }
+        PaymentService.Money money = null;
+        if (bookingId != null && PaymentService.TRANSITIONS.containsKey(type)) {
+            money = money(event.path("data").path("object"));
+        }
         PaymentService.Result result = payments.apply(id, type.length() > 100 ? type.substring(0, 100) : type,
-                bookingId);
+                bookingId, money);
         return new WebhookAck(true, result.name().toLowerCase());
+    }
+
+    /** {@code amount} (integer, minor units) and {@code currency} (ISO 4217, any case) of the payment object. */
+    private static PaymentService.Money money(JsonNode object) {
+        JsonNode amount = object.path("amount");
+        if (!amount.isIntegralNumber() || !amount.canConvertToLong() || amount.asLong() < 0) {
+            throw ApiException.invalid("data.object.amount", "must be a non-negative integer amount in minor units");
+        }
+        JsonNode currency = object.path("currency");
+        if (!currency.isTextual() || !currency.asText().matches("[A-Za-z]{3}")) {
+            throw ApiException.invalid("data.object.currency", "must be an ISO 4217 currency code");
+        }
+        return new PaymentService.Money(amount.asLong(), currency.asText());
     }
 }

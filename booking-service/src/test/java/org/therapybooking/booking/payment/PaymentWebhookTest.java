@@ -22,9 +22,14 @@ class PaymentWebhookTest extends IntegrationTest {
     private static final String SECRET = "whsec_test_only_secret";
 
     private static String event(String id, String type, long bookingId) {
+        return event(id, type, bookingId, "10000", "\"eur\"");
+    }
+
+    /** {@code amount} and {@code currency} as raw JSON values (the slots of {@link Api#slot} cost 100.00 EUR). */
+    private static String event(String id, String type, long bookingId, String amount, String currency) {
         return "{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"" + type + "\",\"data\":{\"object\":"
-                + "{\"id\":\"pi_1\",\"amount\":10000,\"currency\":\"eur\",\"metadata\":{\"booking_id\":\"" + bookingId
-                + "\"}}}}";
+                + "{\"id\":\"pi_1\",\"amount\":" + amount + ",\"currency\":" + currency
+                + ",\"metadata\":{\"booking_id\":\"" + bookingId + "\"}}}}";
     }
 
     private static ValidatableResponse post(String body, String signature) {
@@ -71,6 +76,54 @@ class PaymentWebhookTest extends IntegrationTest {
         post(paid, sign(paid, now)).statusCode(200).body("result", equalTo("applied"));
         String refund = event("evt_" + UUID.randomUUID(), "charge.refunded", booking);
         post(refund, sign(refund, now)).statusCode(200).body("result", equalTo("applied"));
+        api.as(user.token()).get("/api/bookings/" + booking).then().body("payment_status", equalTo("refunded"));
+    }
+
+    @Test
+    void aPaymentWhoseAmountOrCurrencyDiffersFromTheBookingIsRefusedAndNothingIsRecorded() {
+        Api.UserAccount user = api.newUser();
+        long booking = newBooking(user);
+        long now = Instant.now().getEpochSecond();
+        String id = "evt_" + UUID.randomUUID();
+        for (String[] money : new String[][] {{"100", "\"eur\""}, {"9999", "\"eur\""}, {"10000", "\"usd\""},
+                {"1000000", "\"eur\""}}) {
+            String body = event(id, "payment_intent.succeeded", booking, money[0], money[1]);
+            post(body, sign(body, now)).statusCode(422).contentType("application/problem+json")
+                    .body("status", equalTo(422))
+                    .body("detail", equalTo("The payment's amount or currency does not match the booking"));
+        }
+        // a payment event without a usable amount or currency is malformed
+        for (String[] money : new String[][] {{"null", "\"eur\""}, {"\"10000\"", "\"eur\""}, {"100.00", "\"eur\""},
+                {"10000", "null"}, {"10000", "\"euro\""}}) {
+            String body = event(id, "payment_intent.succeeded", booking, money[0], money[1]);
+            post(body, sign(body, now)).statusCode(400).contentType("application/problem+json");
+        }
+        assertEquals("pending", Db.query("select payment_status from booking where id = ?", booking).get(0)[0]);
+        assertEquals(0, Db.count("select count(*) from payment_webhook_event where provider_event_id = ?", id));
+        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+                booking, "booking.paid"));
+        // nothing was recorded, so the event id is not burnt: the right amount (currency in any case) applies
+        String right = event(id, "payment_intent.succeeded", booking, "10000", "\"EUR\"");
+        post(right, sign(right, now)).statusCode(200).body("result", equalTo("applied"));
+        assertEquals(1, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+                booking, "booking.paid"));
+    }
+
+    @Test
+    void aPaymentForACancelledBookingIsRecordedButPublishesNoBookingPaid() {
+        Api.UserAccount user = api.newUser();
+        long booking = newBooking(user);
+        api.as(user.token()).post("/api/bookings/" + booking + "/cancel").then().statusCode(200);
+        String body = event("evt_" + UUID.randomUUID(), "payment_intent.succeeded", booking);
+        post(body, sign(body, Instant.now().getEpochSecond())).statusCode(200).body("result", equalTo("applied"));
+        // the money was taken: the booking shows it (a refund is owed), but nobody is told "paid"
+        api.as(user.token()).get("/api/bookings/" + booking).then().body("status", equalTo("cancelled"))
+                .body("payment_status", equalTo("succeeded"));
+        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+                booking, "booking.paid"));
+        // the refund then follows the normal path
+        String refund = event("evt_" + UUID.randomUUID(), "charge.refunded", booking);
+        post(refund, sign(refund, Instant.now().getEpochSecond())).statusCode(200).body("result", equalTo("applied"));
         api.as(user.token()).get("/api/bookings/" + booking).then().body("payment_status", equalTo("refunded"));
     }
 
