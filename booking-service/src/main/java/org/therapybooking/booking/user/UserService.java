@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -74,23 +75,42 @@ public class UserService {
         if (seed.seedEmail().isEmpty() || seed.seedEmail().get().isBlank()) {
             return;
         }
-        String email = seed.seedEmail().get().trim();
+        seed(seed.seedEmail().get(), seed.seedPassword(), seed.seedFirstName(), seed.seedLastName(),
+                seed.seedTimeZone());
+    }
+
+    /**
+     * Creates the seed admin, or promotes the existing account with that address. Promotion also replaces the
+     * password with the seed password: whoever registered the address first (possibly not the therapist) must not
+     * keep access to an admin account. An existing admin is left as it is.
+     */
+    @Transactional
+    void seed(String seedEmail, Optional<String> seedPassword, String firstName, String lastName, String timeZone) {
+        String email = seedEmail.trim();
+        String logEmail = email.toLowerCase(Locale.ROOT);
         User existing = User.findByEmail(email).orElse(null);
-        if (existing != null) {
-            existing.admin = true;
+        if (existing != null && existing.admin) {
             return;
         }
-        String password = seed.seedPassword().filter(p -> !p.isBlank()).orElseThrow(
+        String password = seedPassword.filter(p -> !p.isBlank()).orElseThrow(
                 () -> new IllegalStateException("ADMIN_SEED_PASSWORD is required with ADMIN_SEED_EMAIL"));
+        if (existing != null) {
+            existing.admin = true;
+            existing.passwordHash = BcryptUtil.bcryptHash(password);
+            LOG.warnf("Admin seed: promoted the existing self-registered account %s (id %d) to admin and replaced "
+                    + "its password with ADMIN_SEED_PASSWORD; its previous password no longer works", logEmail,
+                    existing.id);
+            return;
+        }
         User admin = new User();
         admin.email = email;
-        admin.firstName = seed.seedFirstName();
-        admin.lastName = seed.seedLastName();
+        admin.firstName = firstName;
+        admin.lastName = lastName;
         admin.passwordHash = BcryptUtil.bcryptHash(password);
-        admin.timeZone = validZone(seed.seedTimeZone());
+        admin.timeZone = validZone(timeZone);
         admin.admin = true;
         admin.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         admin.persist();
-        LOG.infof("Seeded admin account %s", email.toLowerCase(Locale.ROOT));
+        LOG.infof("Seeded admin account %s", logEmail);
     }
 }
