@@ -93,6 +93,10 @@ public class BookingService {
         return BookingDetails.of(visible(Booking.findById(bookingId), callerId, callerIsAdmin));
     }
 
+    /**
+     * Cancels a scheduled booking. A client (a caller without the admin group) can do so only before the session
+     * starts; an admin can cancel at any time.
+     */
     @Transactional
     public BookingDetails cancel(long bookingId, long callerId, boolean callerIsAdmin, String reason) {
         Booking booking = visible(Booking.lock(bookingId), callerId, callerIsAdmin);
@@ -100,6 +104,10 @@ public class BookingService {
             throw ApiException.conflict("Only a scheduled booking can be cancelled");
         }
         Instant now = now();
+        if (!callerIsAdmin && !now.isBefore(booking.schedule.startsAt)) {
+            // a session that started or took place is the therapist's to settle, not the client's to undo
+            throw ApiException.conflict("A session can no longer be cancelled once it has started");
+        }
         booking.status = Booking.CANCELLED;
         booking.cancelledAt = now;
         booking.updatedAt = now;

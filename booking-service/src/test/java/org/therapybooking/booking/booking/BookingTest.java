@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
+import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
 import org.therapybooking.booking.support.MeetingLinkStub;
 
@@ -112,6 +113,36 @@ class BookingTest extends IntegrationTest {
         api.as(user.token()).body(Map.of("reason", "ill")).post("/api/bookings/" + id + "/cancel").then()
                 .statusCode(200).body("status", equalTo("cancelled")).body("sequence", equalTo(1));
         api.as(user.token()).post("/api/bookings/" + id + "/cancel").then().statusCode(409);
+    }
+
+    @Test
+    void aClientCannotCancelASessionThatHasStartedButAnAdminCan() {
+        Api.UserAccount user = api.newUser();
+        long slot = api.slot(1);
+        long id = api.bookingId(user.token(), slot);
+        // the session started 10 minutes ago (slots cannot be created in the past, so move this one there)
+        Instant started = Instant.now().minus(Duration.ofMinutes(10));
+        moveSlot(slot, started, started.plus(Duration.ofMinutes(60)));
+        api.as(user.token()).body(Map.of("reason", "forgot")).post("/api/bookings/" + id + "/cancel").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("A session can no longer be cancelled once it has started"));
+        // and one that is over (a window of its own, 30 days ago)
+        Instant[] past = Api.freshWindow(Duration.ofDays(-60), 60);
+        moveSlot(slot, past[0], past[1]);
+        api.as(user.token()).post("/api/bookings/" + id + "/cancel").then().statusCode(409);
+        api.as(user.token()).get("/api/bookings/" + id).then().body("status", equalTo("scheduled"))
+                .body("sequence", equalTo(0));
+        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?", id,
+                "booking.cancelled"));
+        // an admin still can (e.g. to record a session that did not take place)
+        api.as(api.adminToken()).post("/api/admin/bookings/" + id + "/cancel").then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+    }
+
+    /** Slots cannot be created in the past; a test moves one there directly. */
+    private static void moveSlot(long slot, Instant start, Instant end) {
+        Db.update("update schedule set starts_at = ?, ends_at = ? where id = ?", java.sql.Timestamp.from(start),
+                java.sql.Timestamp.from(end), slot);
     }
 
     @Test
