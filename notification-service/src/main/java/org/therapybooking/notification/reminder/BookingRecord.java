@@ -14,6 +14,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "booking")
 public class BookingRecord extends PanacheEntityBase {
+    /** Values of {@code status} (booking-service's, see docs/events/common.v1.schema.json). */
+    public static final String SCHEDULED = "scheduled";
+    public static final String CANCELLED = "cancelled";
+
     @Id
     @Column(name = "booking_id")
     public Long bookingId;

@@ -2,6 +2,7 @@ package org.therapybooking.notification.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,6 +45,9 @@ public class Notification extends PanacheEntityBase {
     public Instant nextAttemptAt;
     @Column(name = "claimed_until")
     public Instant claimedUntil;
+    /** While 'sending': the token of the claim that owns the row (see NotificationRepository). */
+    @Column(name = "claim_token")
+    public UUID claimToken;
     @Column(name = "last_error")
     public String lastError;
     @Column(name = "sent_at")

@@ -15,6 +15,7 @@ import org.therapybooking.notification.email.EmailComposer;
 import org.therapybooking.notification.email.EmailSender;
 import org.therapybooking.notification.email.SendFailure;
 import org.therapybooking.notification.meetinglink.MeetingLinks;
+import org.therapybooking.notification.reminder.NotificationRepository.Claim;
 import org.therapybooking.notification.reminder.NotificationRepository.Claimed;
 
 import io.quarkus.mailer.Mail;
@@ -80,18 +81,44 @@ public class NotificationDispatcher {
 
     /** One claim-and-send round; returns how many rows this worker claimed. */
     public int dispatchOnce() {
+        Claim claim = claim();
+        send(claim);
+        return claim.ids().size();
+    }
+
+    /** Claims a batch of due rows for this worker (one short transaction); nothing is sent yet. */
+    public Claim claim() {
         Instant now = clock.instant();
-        List<Long> ids = repository.claim(now, config.dispatch().batchSize(), now.plus(config.dispatch().lease()));
-        for (Long id : ids) {
-            deliver(repository.load(id));
+        return repository.claim(now, config.dispatch().batchSize(), now.plus(config.dispatch().lease()));
+    }
+
+    /**
+     * Sends the rows of a claim one by one. Right before each send the row's lease is renewed under the claim's
+     * token; a row whose lease expired meanwhile (it went back to the queue and maybe to another worker) is no
+     * longer this claim's and is left alone, so a slow batch never sends a row a second time.
+     */
+    public void send(Claim claim) {
+        for (Long id : claim.ids()) {
+            Instant now = clock.instant();
+            Optional<Claimed> taken = repository.takeForSending(id, claim.token(), now, now.plus(config.dispatch().lease()));
+            if (taken.isEmpty()) {
+                LOG.warnf("notification %d: lease of this claim expired and the row was re-queued; not sent by this worker", id);
+                continue;
+            }
+            deliver(taken.get());
         }
-        return ids.size();
     }
 
     private void deliver(Claimed claimed) {
         Notification n = claimed.notification();
         BookingRecord booking = claimed.booking();
         Instant now = clock.instant();
+        String stale = staleReason(n, booking);
+        if (stale != null) {
+            LOG.infof("notification %d of booking %d not sent: %s", n.id, n.bookingId, stale);
+            repository.finish(n, NotificationStatus.cancelled, now, stale, null);
+            return;
+        }
         if (n.kind == NotificationKind.reminder && config.dispatch().skipRemindersAfterStart()
                 && !now.isBefore(booking.scheduledAt)) {
             repository.finish(n, NotificationStatus.skipped, now, "session had already started when the reminder was due to go out", null);
@@ -143,6 +170,24 @@ public class NotificationDispatcher {
         } else {
             fail(n, f.reason() + " (after " + n.attempts + " attempts)", NotificationMetrics.RETRIES_EXHAUSTED);
         }
+    }
+
+    /**
+     * Re-checks a meeting-info or reminder against the booking as it is now, right before sending: the row may
+     * have been claimed (or put back for a retry) before a cancel or reschedule arrived, which only cancels rows
+     * still pending. Null when it should go out.
+     */
+    static String staleReason(Notification n, BookingRecord booking) {
+        if (n.kind == NotificationKind.cancellation) {
+            return null;
+        }
+        if (BookingRecord.CANCELLED.equals(booking.status)) {
+            return "booking cancelled before the email went out";
+        }
+        if (n.sequence < booking.sequence) {
+            return "superseded: planned for sequence " + n.sequence + ", the booking is at sequence " + booking.sequence;
+        }
+        return null;
     }
 
     private void retryLater(Notification n, String reason, Instant next, String cause) {

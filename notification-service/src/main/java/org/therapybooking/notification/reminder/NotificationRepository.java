@@ -2,6 +2,8 @@ package org.therapybooking.notification.reminder;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,58 +32,80 @@ public class NotificationRepository {
 
     /**
      * Claims up to {@code limit} due rows for this worker: locks them (skipping rows locked by other workers),
-     * moves them to 'sending' with a lease and counts the attempt. After the commit no other worker sees them
-     * as pending, so no two workers send the same row.
+     * moves them to 'sending' with a lease, counts the attempt and writes a fresh claim token on them. After the
+     * commit no other worker sees them as pending; the token is what proves, later, that a row is still this
+     * claim's (see {@link #takeForSending} and {@link #finish}).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
-    public List<Long> claim(Instant now, int limit, Instant leaseUntil) {
+    public Claim claim(Instant now, int limit, Instant leaseUntil) {
         List<Number> ids = em.createNativeQuery(CLAIM_SQL).setParameter(1, now).setParameter(2, limit).getResultList();
+        UUID token = UUID.randomUUID();
         if (ids.isEmpty()) {
-            return List.of();
+            return new Claim(token, List.of());
         }
         List<Long> claimed = ids.stream().map(Number::longValue).toList();
         em.createQuery("""
                 update Notification n set n.status = :sending, n.attempts = n.attempts + 1, n.claimedUntil = :lease,
-                       n.updatedAt = :now where n.id in :ids""")
+                       n.claimToken = :token, n.updatedAt = :now where n.id in :ids""")
                 .setParameter("sending", NotificationStatus.sending).setParameter("lease", leaseUntil)
-                .setParameter("now", now).setParameter("ids", claimed)
+                .setParameter("token", token).setParameter("now", now).setParameter("ids", claimed)
                 .executeUpdate();
-        return claimed;
+        return new Claim(token, claimed);
     }
 
     /** Rows left in 'sending' by a worker that died go back to pending once their lease expired. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseExpiredLeases(Instant now) {
         return em.createNativeQuery("""
-                UPDATE notification SET status = 'pending', claimed_until = NULL, updated_at = ?1,
+                UPDATE notification SET status = 'pending', claimed_until = NULL, claim_token = NULL, updated_at = ?1,
                        last_error = 'lease expired while sending; returned to the queue'
                 WHERE status = 'sending' AND claimed_until < ?1""")
                 .setParameter(1, now).executeUpdate();
     }
 
+    /**
+     * Right before sending one claimed row: renews its lease, but only while the row is still 'sending' under
+     * this claim's token, and loads it with the current booking snapshot. Empty when the row is no longer this
+     * claim's (its lease expired and it went back to the queue, maybe to another worker): the caller must then
+     * not send it.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Claimed load(long id) {
+    public Optional<Claimed> takeForSending(long id, UUID token, Instant now, Instant leaseUntil) {
+        int renewed = em.createQuery("""
+                update Notification n set n.claimedUntil = :lease, n.updatedAt = :now
+                where n.id = :id and n.status = :sending and n.claimToken = :token""")
+                .setParameter("lease", leaseUntil).setParameter("now", now).setParameter("id", id)
+                .setParameter("sending", NotificationStatus.sending).setParameter("token", token)
+                .executeUpdate();
+        if (renewed == 0) {
+            return Optional.empty();
+        }
         Notification n = Notification.findById(id);
         BookingRecord b = BookingRecord.findById(n.bookingId);
         em.detach(n);
         em.detach(b);
-        return new Claimed(n, b);
+        return Optional.of(new Claimed(n, b));
     }
 
-    /** Finishes a claimed row; only while this worker still holds it ('sending'). */
+    /** Finishes a claimed row; only while this claim still holds it ('sending' with this claim's token). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean finish(Notification claimed, NotificationStatus status, Instant now, String error,
             Instant nextAttemptAt) {
         return em.createQuery("""
                 update Notification n set n.status = :status, n.updatedAt = :now, n.lastError = :error,
-                       n.claimedUntil = null, n.sentAt = :sentAt, n.nextAttemptAt = :next
-                where n.id = :id and n.status = :sending""")
+                       n.claimedUntil = null, n.claimToken = null, n.sentAt = :sentAt, n.nextAttemptAt = :next
+                where n.id = :id and n.status = :sending and n.claimToken = :token""")
                 .setParameter("status", status).setParameter("now", now).setParameter("error", error)
                 .setParameter("sentAt", status == NotificationStatus.sent ? now : null)
                 .setParameter("next", nextAttemptAt == null ? claimed.nextAttemptAt : nextAttemptAt)
                 .setParameter("id", claimed.id).setParameter("sending", NotificationStatus.sending)
+                .setParameter("token", claimed.claimToken)
                 .executeUpdate() == 1;
+    }
+
+    /** One claim: its token and the rows it took. */
+    public record Claim(UUID token, List<Long> ids) {
     }
 
     public record Claimed(Notification notification, BookingRecord booking) {

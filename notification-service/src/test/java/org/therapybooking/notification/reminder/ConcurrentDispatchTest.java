@@ -44,6 +44,8 @@ class ConcurrentDispatchTest extends NotificationIT {
     NotificationDispatcher dispatcher;
     @Inject
     Scheduler scheduler;
+    @Inject
+    NotificationRepository repository;
 
     @AfterEach
     void resume() {
@@ -115,6 +117,55 @@ class ConcurrentDispatchTest extends NotificationIT {
         assertEquals(1, Mailbox.to(to).size());
         assertEquals(2, Db.count("SELECT count(*) FROM notification WHERE booking_id = 590 AND kind = 'meeting_info'"
                 + " AND status = 'sent' AND attempts = 2"));
+    }
+
+    @Test
+    void workerWhoseLeaseExpiredDoesNotSendRowsAnotherWorkerReclaimed() {
+        scheduler.pause(NotificationDispatcher.JOB);
+        Eventually.quietFor(Duration.ofMillis(1500));
+        String to = "slow.591@example.org";
+        String host = "dr.smith.591@practice.example.org";
+        Kafka.publish(TestEvents.created(Booking.of(591, "2026-12-01T10:00:00Z",
+                TestEvents.client("Slow", "Smtp", to, "Europe/Berlin"), TestEvents.host(host))));
+        Eventually.until("planned", Duration.ofSeconds(30),
+                () -> Db.count("SELECT count(*) FROM notification WHERE booking_id = 591") == 4);
+
+        // worker A claims the two meeting-info rows, then is stuck (slow SMTP) past its 5 min lease
+        NotificationRepository.Claim workerA = dispatcher.claim();
+        assertEquals(2, workerA.ids().size());
+        clock.advance(Duration.ofMinutes(6));
+
+        // worker B: the tick returns the expired rows to the queue, claims and sends them
+        assertEquals(2, repository.releaseExpiredLeases(clock.instant()));
+        assertEquals(2, dispatcher.dispatchOnce());
+        assertEquals(1, Mailbox.to(to).size());
+        assertEquals(1, Mailbox.to(host).size());
+
+        // worker A wakes up and carries on with its (stale) claim: the rows are no longer its own
+        dispatcher.send(workerA);
+        assertEquals(1, Mailbox.to(to).size(), "the meeting-info went out once");
+        assertEquals(1, Mailbox.to(host).size());
+        assertEquals(2, Db.count("SELECT count(*) FROM notification WHERE booking_id = 591 AND kind = 'meeting_info'"
+                + " AND status = 'sent' AND attempts = 2 AND claim_token IS NULL"));
+    }
+
+    @Test
+    void workerStillHoldingItsLeaseKeepsItsRows() {
+        scheduler.pause(NotificationDispatcher.JOB);
+        Eventually.quietFor(Duration.ofMillis(1500));
+        String to = "held.592@example.org";
+        Kafka.publish(TestEvents.created(Booking.of(592, "2026-12-01T10:00:00Z",
+                TestEvents.client("Held", "Lease", to, "Europe/Berlin"), TestEvents.host("dr.smith.592@practice.example.org"))));
+        Eventually.until("planned", Duration.ofSeconds(30),
+                () -> Db.count("SELECT count(*) FROM notification WHERE booking_id = 592") == 4);
+        NotificationRepository.Claim workerA = dispatcher.claim();
+        clock.advance(Duration.ofMinutes(4)); // within the lease: another worker finds nothing to take
+        assertEquals(0, repository.releaseExpiredLeases(clock.instant()));
+        assertEquals(0, dispatcher.dispatchOnce());
+        dispatcher.send(workerA);
+        assertEquals(1, Mailbox.to(to).size());
+        assertEquals(2, Db.count("SELECT count(*) FROM notification WHERE booking_id = 592 AND kind = 'meeting_info'"
+                + " AND status = 'sent' AND attempts = 1"));
     }
 
     /** Both workers loop claim-and-send until nothing is due; returns how many rows each claimed. */

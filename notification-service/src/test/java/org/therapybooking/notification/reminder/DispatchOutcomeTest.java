@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.inject.Vetoed;
 
@@ -91,6 +92,11 @@ class DispatchOutcomeTest {
     }
 
     private void claim(NotificationKind kind, int attemptsAfterClaim, Instant sessionStart) {
+        claim(kind, attemptsAfterClaim, sessionStart, "scheduled", 0, 0);
+    }
+
+    private void claim(NotificationKind kind, int attemptsAfterClaim, Instant sessionStart, String bookingStatus,
+            int rowSequence, int bookingSequence) {
         Notification n = new Notification();
         n.id = 7L;
         n.bookingId = 1L;
@@ -99,8 +105,12 @@ class DispatchOutcomeTest {
         n.attempts = attemptsAfterClaim;
         n.status = NotificationStatus.sending;
         n.nextAttemptAt = NOW;
+        n.sequence = rowSequence;
+        n.claimToken = FakeRepository.TOKEN;
         BookingRecord b = new BookingRecord();
         b.bookingId = 1L;
+        b.status = bookingStatus;
+        b.sequence = bookingSequence;
         b.scheduledAt = sessionStart;
         b.durationMinutes = 50;
         b.jitsiRoomId = "booking-1-1-a";
@@ -196,9 +206,47 @@ class DispatchOutcomeTest {
         assertNull(composedLinks.get(0));
     }
 
+    @Test
+    void meetingInfoOrReminderOfABookingCancelledMeanwhileIsNotSent() {
+        // claimed (or put back for a retry) while still scheduled; the cancel arrived before the send
+        claim(NotificationKind.reminder, 1, NOW.plus(Duration.ofHours(1)), "cancelled", 0, 1);
+        dispatcher().dispatchOnce();
+        assertEquals(NotificationStatus.cancelled, repository.status);
+        assertEquals("booking cancelled before the email went out", repository.error);
+        assertTrue(composedLinks.isEmpty(), "nothing rendered or sent");
+
+        claim(NotificationKind.meeting_info, 1, NOW.plus(Duration.ofDays(1)), "cancelled", 0, 1);
+        dispatcher().dispatchOnce();
+        assertEquals(NotificationStatus.cancelled, repository.status);
+        assertTrue(composedLinks.isEmpty());
+        assertEquals(0.0, metrics.sentTotal());
+    }
+
+    @Test
+    void rowPlannedForAnOlderSequenceIsNotSent() {
+        // a meeting-info for the old time/room, claimed before the reschedule to sequence 1 was applied
+        claim(NotificationKind.meeting_info, 1, NOW.plus(Duration.ofDays(1)), "scheduled", 0, 1);
+        dispatcher().dispatchOnce();
+        assertEquals(NotificationStatus.cancelled, repository.status);
+        assertTrue(repository.error.startsWith("superseded"), repository.error);
+        assertTrue(composedLinks.isEmpty());
+
+        claim(NotificationKind.reminder, 1, NOW.plus(Duration.ofDays(1)), "scheduled", 1, 1);
+        dispatcher().dispatchOnce();
+        assertEquals(NotificationStatus.sent, repository.status, "current sequence goes out");
+    }
+
+    @Test
+    void cancellationOfACancelledBookingIsSent() {
+        claim(NotificationKind.cancellation, 1, NOW.plus(Duration.ofDays(1)), "cancelled", 1, 1);
+        dispatcher().dispatchOnce();
+        assertEquals(NotificationStatus.sent, repository.status);
+    }
+
     /** Hands out one claimed row and records how it was finished. Not a bean in the Quarkus tests. */
     @Vetoed
     static final class FakeRepository extends NotificationRepository {
+        static final UUID TOKEN = UUID.randomUUID();
         Claimed claimed;
         NotificationStatus status;
         String error;
@@ -209,15 +257,15 @@ class DispatchOutcomeTest {
         }
 
         @Override
-        public List<Long> claim(Instant now, int limit, Instant leaseUntil) {
-            return claimed == null ? List.of() : List.of(claimed.notification().id);
+        public Claim claim(Instant now, int limit, Instant leaseUntil) {
+            return new Claim(TOKEN, claimed == null ? List.of() : List.of(claimed.notification().id));
         }
 
         @Override
-        public Claimed load(long id) {
+        public Optional<Claimed> takeForSending(long id, UUID token, Instant now, Instant leaseUntil) {
             Claimed c = claimed;
             claimed = null;
-            return c;
+            return token.equals(TOKEN) ? Optional.ofNullable(c) : Optional.empty();
         }
 
         @Override
