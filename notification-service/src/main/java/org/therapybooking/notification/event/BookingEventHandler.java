@@ -57,6 +57,13 @@ public class BookingEventHandler {
                     event.eventId(), event.bookingId(), event.booking().sequence(), booking.sequence);
             return true;
         }
+        if (booking != null && BookingRecord.CANCELLED.equals(booking.status) && parsed.type() != EventType.CANCELLED
+                && event.booking().sequence() <= booking.sequence) {
+            // e.g. a payment confirmed after the cancel: the snapshot stays cancelled and nothing is planned
+            LOG.warnf("event %s (%s) for booking %d arrived after its cancellation (sequence %d); ignored",
+                    event.eventId(), event.eventType(), event.bookingId(), event.booking().sequence());
+            return true;
+        }
         if (booking == null) {
             booking = new BookingRecord();
             booking.bookingId = event.bookingId();

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
 import org.therapybooking.notification.common.NotificationConfig;
 
 /**
@@ -17,6 +18,7 @@ import org.therapybooking.notification.common.NotificationConfig;
  */
 @ApplicationScoped
 public class NotificationPlanner {
+    private static final Logger LOG = Logger.getLogger(NotificationPlanner.class);
 
     static final String PASSED_WHEN_PLANNED = "due time had already passed when the booking arrived";
 
@@ -28,9 +30,18 @@ public class NotificationPlanner {
         this.clock = clock;
     }
 
-    /** First plan for a booking: meeting-info now, reminders at their offsets (past ones recorded as skipped). */
+    /**
+     * First plan for a booking: meeting-info now, reminders at their offsets (past ones recorded as skipped).
+     * Only for a booking that is {@code scheduled}: a cancelled (or completed) one gets nothing.
+     *
+     * @return whether anything was planned
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void planInitial(BookingRecord booking) {
+    public boolean planInitial(BookingRecord booking) {
+        if (!BookingRecord.SCHEDULED.equals(booking.status)) {
+            LOG.infof("booking %d is %s: no meeting-info or reminders planned", booking.bookingId, booking.status);
+            return false;
+        }
         Instant now = clock.instant();
         for (RecipientRole role : meetingInfoRecipients()) {
             insert(booking, role, NotificationKind.meeting_info, null, false, now, now);
@@ -41,6 +52,7 @@ public class NotificationPlanner {
             }
         }
         booking.notificationsPlanned = true;
+        return true;
     }
 
     /**

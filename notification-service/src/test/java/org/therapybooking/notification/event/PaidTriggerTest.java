@@ -56,4 +56,42 @@ class PaidTriggerTest extends NotificationIT {
         assertEquals("PT2H", reminders.get(0).reminderOffset());
         assertTrue(reminders.get(0).status().equals("pending"));
     }
+
+    @Test
+    void paymentOfABookingThatIsAlreadyCancelledPlansNothing() {
+        String to = "late.802@example.org";
+        String host = "dr.smith.802@practice.example.org";
+        Booking booking = Booking.of(802, "2026-12-01T10:00:00Z", TestEvents.client("Lara", "Late", to, "Europe/Berlin"),
+                TestEvents.host(host));
+        Kafka.publish(TestEvents.created(booking));
+        Kafka.publish(TestEvents.cancelled(booking.cancelled(), "client"));
+        // the payment confirmation arrives after the cancel: once as booking-service describes the booking now
+        // (cancelled), once with a stale "scheduled" status (the stored snapshot must win)
+        var paidCancelled = TestEvents.paid(booking.cancelled(), "cancelled");
+        var paidStale = TestEvents.paid(booking.cancelled(), "scheduled");
+        Kafka.publish(paidCancelled);
+        Kafka.publish(paidStale);
+        Eventually.until("all four events applied", Duration.ofSeconds(60),
+                () -> Db.count("SELECT count(*) FROM processed_event WHERE booking_id = 802") == 4);
+        Eventually.quietFor(Duration.ofMillis(2500));
+
+        assertEquals(0, Db.notifications(802).size(), "no meeting-info, reminder or cancellation planned");
+        assertEquals(0, Mailbox.to(to).size());
+        assertEquals(0, Mailbox.to(host).size());
+        assertEquals(1, Db.count("SELECT count(*) FROM booking WHERE booking_id = 802 AND status = 'cancelled'"));
+    }
+
+    @Test
+    void paymentEventThatSaysCancelledPlansNothingEvenForANewBooking() {
+        String to = "first.803@example.org";
+        Booking booking = Booking.of(803, "2026-12-01T10:00:00Z", TestEvents.client("Fay", "First", to, "Europe/Berlin"),
+                TestEvents.host("dr.smith.803@practice.example.org"));
+        var paid = TestEvents.paid(booking.cancelled(), "cancelled"); // created and cancel never seen here
+        Kafka.publish(paid);
+        Eventually.until("paid applied", Duration.ofSeconds(60), () -> Db.count(
+                "SELECT count(*) FROM processed_event WHERE event_id = '" + paid.path("event_id").asText() + "'") == 1);
+        Eventually.quietFor(Duration.ofMillis(2500));
+        assertEquals(0, Db.notifications(803).size());
+        assertEquals(0, Mailbox.to(to).size());
+    }
 }

@@ -72,7 +72,12 @@ public final class TestEvents {
     }
 
     public static ObjectNode paid(Booking b) {
-        return envelope("booking.paid", b, "scheduled", "succeeded");
+        return paid(b, "scheduled");
+    }
+
+    /** A payment confirmation carrying the booking's status at that time (e.g. already {@code cancelled}). */
+    public static ObjectNode paid(Booking b, String status) {
+        return envelope("booking.paid", b, status, "succeeded");
     }
 
     public static ObjectNode rescheduled(Booking previous, Booking now) {
