@@ -1,6 +1,8 @@
 package org.therapybooking.notification.admin;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -8,8 +10,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.Kafka;
@@ -20,6 +25,7 @@ import org.therapybooking.notification.support.TestEvents.Booking;
 import org.therapybooking.notification.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 
 @QuarkusTest
 class AdminNotificationApiTest extends NotificationIT {
@@ -87,5 +93,23 @@ class AdminNotificationApiTest extends NotificationIT {
                 .get(PATH, 1).then().statusCode(401);
         given().auth().oauth2(Tokens.sign("someone-else", Tokens.AUDIENCE, Set.of("user", "admin")))
                 .get(PATH, 1).then().statusCode(401);
+    }
+
+    @Test
+    void tokenSignedWithAnotherAlgorithmThanRs256Is401() {
+        given().auth().oauth2(Tokens.admin()).get("/api/admin/notifications/stats").then().statusCode(200);
+        for (SignatureAlgorithm other : List.of(SignatureAlgorithm.RS384, SignatureAlgorithm.PS256)) {
+            given().auth().oauth2(Tokens.adminSignedWith(other))
+                    .get("/api/admin/notifications/stats")
+                    .then().statusCode(401);
+        }
+    }
+
+    @Test
+    void verificationIsPinnedToRs256WithStrictKeyValidation() {
+        // explicit in application.properties for every profile (not left to library defaults)
+        Config config = ConfigProvider.getConfig();
+        assertEquals("RS256", config.getValue("mp.jwt.verify.publickey.algorithm", String.class));
+        assertFalse(config.getValue("smallrye.jwt.verify.relax-key-validation", Boolean.class));
     }
 }

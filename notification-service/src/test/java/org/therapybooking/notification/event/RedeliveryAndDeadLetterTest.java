@@ -92,6 +92,34 @@ class RedeliveryAndDeadLetterTest extends NotificationIT {
         assertEquals(0, Db.count("SELECT count(*) FROM notification WHERE recipient_email = 'pm.402@example.org'"));
     }
 
+    @Test
+    void validEventWaitsForTheDatabaseInsteadOfGoingToTheDeadLetterTopic() {
+        String to = "outage.403@example.org";
+        String host = "dr.smith.403@practice.example.org";
+        ObjectNode created = TestEvents.created(Booking.of(403, "2026-12-01T10:00:00Z",
+                TestEvents.client("Otto", "Outage", to, "Europe/Berlin"), TestEvents.host(host)));
+        // the database "goes away" for the consumer: its first statement fails for longer than the old retry
+        // budget (5 retries × 0.5 s ± 0.25 s, then the dead-letter topic)
+        Db.execute("ALTER TABLE processed_event RENAME TO processed_event_away");
+        try {
+            Kafka.publish(created);
+            Eventually.quietFor(Duration.ofSeconds(6));
+            assertEquals(0, Mailbox.to(to).size(), "nothing can be applied while the table is away");
+        } finally {
+            Db.execute("ALTER TABLE processed_event_away RENAME TO processed_event");
+        }
+
+        Eventually.until("meeting-info once the database is back", WAIT,
+                () -> Mailbox.to(to).size() == 1 && Mailbox.to(host).size() == 1);
+        Eventually.quietFor(Duration.ofMillis(2500));
+        assertEquals(1, Mailbox.to(to).size());
+        assertEquals(1, Mailbox.to(host).size());
+        assertEquals(1, Db.count("SELECT count(*) FROM processed_event WHERE booking_id = 403"));
+        List<ConsumerRecord<String, String>> dead = Kafka.deadLetters(Duration.ofSeconds(5)).stream()
+                .filter(r -> "403".equals(r.key())).toList();
+        assertEquals(0, dead.size(), "a valid event is never dead-lettered: " + dead);
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);

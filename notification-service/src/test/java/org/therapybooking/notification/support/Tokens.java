@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
 /** Tokens shaped like booking-service's, signed with the test-only key pair in src/test/resources/test-jwt. */
@@ -36,8 +37,16 @@ public final class Tokens {
                 .jws().keyId("test-key").sign(privateKey());
     }
 
+    /** An admin token signed with the test key but another RSA algorithm than RS256 (must be refused). */
+    public static String adminSignedWith(SignatureAlgorithm algorithm) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("7").upn("staff@practice.example.org")
+                .groups(Set.of("user", "admin")).claim("jti", UUID.randomUUID().toString())
+                .issuedAt(System.currentTimeMillis() / 1000).expiresIn(Duration.ofMinutes(5))
+                .jws().keyId("test-key").algorithm(algorithm).sign(privateKey());
+    }
+
     private static PrivateKey privateKey() {
-        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream("test-jwt/privateKey.pem")) {
+        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream("test-jwt/test-only-private-key.pem")) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
