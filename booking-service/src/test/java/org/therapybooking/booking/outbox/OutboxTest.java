@@ -110,7 +110,8 @@ class OutboxTest extends IntegrationTest {
         api.as(user.token()).body(Map.of("schedule_id", api.slot(1))).put("/api/bookings/" + id + "/reschedule")
                 .then().statusCode(200);
         String payment = "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"payment_intent.succeeded\","
-                + "\"data\":{\"object\":{\"metadata\":{\"booking_id\":\"" + id + "\"}}}}";
+                + "\"data\":{\"object\":{\"amount\":10000,\"currency\":\"eur\",\"metadata\":{\"booking_id\":\"" + id
+                + "\"}}}}";
         RestAssured.given().contentType("application/json").header("Stripe-Signature", WebhookSignature.header(
                 Instant.now().getEpochSecond(), payment.getBytes(StandardCharsets.UTF_8), "whsec_test_only_secret"))
                 .body(payment.getBytes(StandardCharsets.UTF_8)).post("/api/payments/webhook").then().statusCode(200);
