@@ -66,7 +66,7 @@ public class EmailComposer {
             }
         }
         String ics = IcsBuilder.build(method, calendarEvent(booking, to, joinUrl));
-        return Mail.withHtml(to.email(), view.subject(), html.render())
+        return Mail.withHtml(to.email(), MimeHeaderEncoding.encode(view.subject()), html.render())
                 .setText(text.render())
                 .addAttachment(method == IcsBuilder.Method.CANCEL ? "cancelled-session.ics" : "session.ics",
                         ics.getBytes(StandardCharsets.UTF_8),

@@ -81,11 +81,25 @@ class MeetingInfoEmailTest extends NotificationIT {
 
         Eventually.until("meeting-info to the host", Duration.ofSeconds(30),
                 () -> Mailbox.to("dr.smith.102@practice.example.org").size() == 1 && Mailbox.to("ann.102@example.org").size() == 1);
+        assertTrue(Mailbox.to("dr.smith.102@practice.example.org").get(0).subject()
+                .contains("with <script>alert(1)</script> Ann & \"Co\""), "the subject is plain text, not HTML");
         for (Email email : List.of(Mailbox.to("dr.smith.102@practice.example.org").get(0), Mailbox.to("ann.102@example.org").get(0))) {
             assertFalse(email.html().contains("<script>"), "no live script element:\n" + email.html());
             assertTrue(email.html().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), email.html());
             assertTrue(email.html().contains("Ann &amp; &quot;Co&quot;"), email.html());
         }
+    }
+
+    @Test
+    void emojiAndRightToLeftNamesSurviveInTheSubject() {
+        Booking booking = Booking.of(104, "2026-12-04T10:00:00Z",
+                TestEvents.client("Zoë 😀👩‍👩‍👧‍👦", "O'Brien-שלום", "zoe.104@example.org", "Europe/Berlin"),
+                TestEvents.host("dr.smith.104@practice.example.org"));
+        Kafka.publish(TestEvents.created(booking));
+        Eventually.until("meeting-info to the host", Duration.ofSeconds(30),
+                () -> Mailbox.to("dr.smith.104@practice.example.org").size() == 1);
+        String subject = Mailbox.to("dr.smith.104@practice.example.org").get(0).subject();
+        assertTrue(subject.contains("with Zoë 😀👩‍👩‍👧‍👦 O'Brien-שלום on "), subject);
     }
 
     @Test
