@@ -2,7 +2,7 @@ package org.therapybooking.meetinglink.common;
 
 import java.util.List;
 
-/** A request that passed Bean Validation but breaks a configured rule (e.g. a room on a foreign host). */
+/** A request that breaks a field rule (MeetingLinkRequestValidator) or a configured rule (e.g. a room on a foreign host). */
 public class FieldErrorException extends RuntimeException {
 
     private final transient List<FieldError> errors;

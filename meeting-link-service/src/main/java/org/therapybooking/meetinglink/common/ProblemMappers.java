@@ -1,14 +1,8 @@
 package org.therapybooking.meetinglink.common;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -26,16 +20,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new FieldError(fieldPath(v.getPropertyPath()), v.getMessage()));
-        }
-        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
-        return problem(Problem.validation(errors));
-    }
 
     @ServerExceptionMapper
     public Response fieldErrors(FieldErrorException e) {
@@ -81,27 +65,6 @@ public class ProblemMappers {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    /** "create.request.participant.firstName" → "participant.first_name"; list elements as "requests[3]". */
-    static String fieldPath(Path path) {
-        StringBuilder out = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (node.getIndex() != null && out.length() > 0) {
-                out.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                if (out.length() > 0) {
-                    out.append('.');
-                }
-                out.append(snake(node.getName()));
-            }
-        }
-        return out.length() == 0 ? "body" : out.toString();
-    }
-
     static String jsonPath(List<JsonMappingException.Reference> refs) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference ref : refs) {
@@ -115,18 +78,5 @@ public class ProblemMappers {
             }
         }
         return out.length() == 0 ? "body" : out.toString();
-    }
-
-    static String snake(String camel) {
-        StringBuilder out = new StringBuilder(camel.length() + 4);
-        for (int i = 0; i < camel.length(); i++) {
-            char c = camel.charAt(i);
-            if (Character.isUpperCase(c)) {
-                out.append('_').append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

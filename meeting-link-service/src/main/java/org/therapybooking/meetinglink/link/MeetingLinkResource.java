@@ -1,7 +1,5 @@
 package org.therapybooking.meetinglink.link;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,15 +16,18 @@ import io.smallrye.common.annotation.NonBlocking;
 public class MeetingLinkResource {
 
     private final MeetingLinkService service;
+    private final MeetingLinkRequestValidator validator;
 
-    public MeetingLinkResource(MeetingLinkService service) {
+    public MeetingLinkResource(MeetingLinkService service, MeetingLinkRequestValidator validator) {
         this.service = service;
+        this.validator = validator;
     }
 
     /** Pure CPU work, no I/O: answered on the event loop. */
     @POST
     @NonBlocking
-    public MeetingLinkResponse create(@NotNull @Valid MeetingLinkRequest request) {
+    public MeetingLinkResponse create(MeetingLinkRequest request) {
+        validator.check(request);
         return service.build(request);
     }
 
@@ -34,7 +35,8 @@ public class MeetingLinkResource {
     @POST
     @Path("/batch")
     @Blocking
-    public BatchResponse createBatch(@NotNull @Valid BatchRequest batch) {
+    public BatchResponse createBatch(BatchRequest batch) {
+        validator.check(batch);
         return service.buildAll(batch);
     }
 }

@@ -1,19 +1,29 @@
 package org.therapybooking.meetinglink.link;
 
-import java.util.Locale;
-
 /** Who the link is for. Only the host can be given real moderator rights, and only through a token. */
 public enum Role {
-    CLIENT, HOST, OBSERVER, PRESENTER;
+    CLIENT("client"), HOST("host"), OBSERVER("observer"), PRESENTER("presenter");
 
-    /** Matches the request pattern, which is checked first. */
-    public static final String PATTERN = "client|host|observer|presenter";
+    /** Shared copy of {@link #values()} (which clones on every call). */
+    static final Role[] VALUES = values();
 
+    private final String wireName;
+
+    Role(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The wire name, case-insensitive; the request validator admits only the exact lower-case names. */
     public static Role parse(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        for (Role role : VALUES) {
+            if (role.wireName.equalsIgnoreCase(value)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role: " + value);
     }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }
