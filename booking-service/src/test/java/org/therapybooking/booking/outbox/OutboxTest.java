@@ -25,6 +25,7 @@ import org.therapybooking.booking.payment.WebhookSignature;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
+import org.therapybooking.localstack.EventContract;
 import org.therapybooking.localstack.KafkaTestResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,7 +124,7 @@ class OutboxTest extends IntegrationTest {
         Map<String, JsonNode> byType = new HashMap<>();
         for (KafkaEvents.Event event : events) {
             JsonNode body = read(event.value());
-            String violations = EventSchemas.violations(event.eventType(), body);
+            Set<String> violations = EventContract.violations(event.eventType(), body);
             assertTrue(violations.isEmpty(), event.eventType() + ": " + violations + " in " + event.value());
             byType.put(event.eventType(), body);
         }
@@ -241,7 +242,7 @@ class OutboxTest extends IntegrationTest {
                 + "\"last_name\":\"B\",\"email\":\"a@example.org\",\"time_zone\":\"UTC\"},\"host\":{\"user_id\":1,"
                 + "\"first_name\":\"C\",\"last_name\":\"D\",\"email\":\"c@example.org\",\"time_zone\":\"UTC\"},"
                 + "\"cancelled_by\":\"client\"}");
-        assertFalse(EventSchemas.violations("booking.created", bad).isEmpty());
+        assertFalse(EventContract.violations("booking.created", bad).isEmpty());
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.therapybooking.notification.support.EventContract;
+import org.therapybooking.localstack.EventContract;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
 

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.therapybooking.localstack.EventContract;
 
 /** Publishes to and reads from the real test broker, the way booking-service's outbox relay does. */
 public final class Kafka {

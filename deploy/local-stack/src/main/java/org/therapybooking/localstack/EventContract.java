@@ -1,4 +1,4 @@
-package org.therapybooking.notification.support;
+package org.therapybooking.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /**
- * The event contract: the JSON Schemas in docs/events (read from disk via the {@code project.root} system
- * property; their $id prefix is mapped onto that directory so $refs resolve offline).
+ * The event contract for producer and consumer tests alike: the JSON Schemas in docs/events (read from disk via
+ * the {@code project.root} system property; their $id prefix is mapped onto that directory so $refs resolve
+ * offline). Format assertions are on (date-time, uuid, uri).
  */
 public final class EventContract {
 
@@ -49,8 +50,14 @@ public final class EventContract {
         };
     }
 
+    /** Violations of the schema named by the event's own {@code event_type}; empty when it conforms. */
     public static Set<String> violations(JsonNode event) {
-        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(ID_PREFIX + schemaFileFor(event.path("event_type").asText())), CONFIG);
+        return violations(event.path("event_type").asText(), event);
+    }
+
+    /** Violations of the schema of {@code eventType} (e.g. the Kafka header's type); empty when it conforms. */
+    public static Set<String> violations(String eventType, JsonNode event) {
+        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(ID_PREFIX + schemaFileFor(eventType)), CONFIG);
         return schema.validate(event).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
     }
 
