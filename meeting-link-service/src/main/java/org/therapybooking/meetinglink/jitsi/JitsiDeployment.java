@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.therapybooking.meetinglink.common.FieldErrorException;
 
@@ -13,8 +12,8 @@ import org.therapybooking.meetinglink.common.FieldErrorException;
  */
 public final class JitsiDeployment {
 
-    /** Room ids as booking-service creates them; also what survives Jitsi's own room-name cleaning unchanged. */
-    public static final Pattern ROOM_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /** Longest room id. */
+    static final int ROOM_ID_MAX = 128;
 
     private final String scheme;
     private final String authority;
@@ -71,7 +70,7 @@ public final class JitsiDeployment {
      */
     public String resolveRoom(String room, String field) {
         String value = room.trim();
-        if (ROOM_ID.matcher(value).matches()) {
+        if (isRoomId(value)) {
             return value;
         }
         if (!value.regionMatches(true, 0, "http://", 0, 7) && !value.regionMatches(true, 0, "https://", 0, 8)) {
@@ -98,16 +97,34 @@ public final class JitsiDeployment {
             throw new FieldErrorException(field, "is not on the configured Jitsi deployment " + base);
         }
         String id = path.substring(prefix.length());
-        if (!ROOM_ID.matcher(id).matches()) {
+        if (!isRoomId(id)) {
             throw new FieldErrorException(field, "room id in the URL must match [A-Za-z0-9_-]{1,128}");
         }
         return id;
     }
 
-    /** The room URL without query or hash; the room segment is percent-encoded like encodeURIComponent. */
-    public String roomUrl(String roomId) {
-        StringBuilder url = new StringBuilder(base.length() + roomId.length() + 1).append(base).append('/');
+    /**
+     * Room ids as booking-service creates them, {@code [A-Za-z0-9_-]{1,128}}; also what survives Jitsi's own
+     * room-name cleaning unchanged. A loop instead of a regex: this runs for every link.
+     */
+    public static boolean isRoomId(String value) {
+        int n = value.length();
+        if (n < 1 || n > ROOM_ID_MAX) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends the room URL without query or hash; the room segment is percent-encoded like encodeURIComponent. */
+    public StringBuilder appendRoomUrl(StringBuilder url, String roomId) {
+        url.append(base).append('/');
         JitsiUrlEncoding.appendEncodeURIComponent(url, roomId);
-        return url.toString();
+        return url;
     }
 }

@@ -146,29 +146,24 @@ final class EmailAddress {
 
     /** IDNA (ToASCII) succeeds and the result is at most 255 chars; for pure ASCII that is a label-length check. */
     private static boolean fitsIdna(String d) {
-        boolean ascii = true;
-        for (int i = 0; i < d.length() && ascii; i++) {
-            ascii = d.charAt(i) < 128;
-        }
-        if (!ascii) {
-            try {
-                return IDN.toASCII(d).length() <= MAX_DOMAIN;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
-        if (d.length() > MAX_DOMAIN) {
-            return false;
-        }
+        boolean fits = d.length() <= MAX_DOMAIN;
         int label = 0;
         for (int i = 0; i < d.length(); i++) {
-            if (d.charAt(i) == '.') {
+            char c = d.charAt(i);
+            if (c >= 128) {
+                try {
+                    return IDN.toASCII(d).length() <= MAX_DOMAIN;
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }
+            if (c == '.') {
                 label = 0;
             } else if (++label > MAX_LABEL) {
-                return false;
+                fits = false;
             }
         }
-        return true;
+        return fits;
     }
 
     private static boolean isHostName(String d) {

@@ -94,8 +94,8 @@ public class MeetingLinkService {
         MeetingLinkRequest.Participant p = request.participant();
         String name = displayNames.resolve(p.displayName(), p.firstName(), p.lastName(), p.email(), role);
 
-        String roomUrl = deployment.roomUrl(roomId);
-        StringBuilder url = new StringBuilder(roomUrl.length() + name.length() * 3 + 160).append(roomUrl);
+        StringBuilder url = deployment.appendRoomUrl(
+                new StringBuilder(deployment.base().length() + roomId.length() + name.length() * 3 + 160), roomId);
         Instant expiresAt = null;
         boolean moderator = false;
         if (signer != null) {
