@@ -4,26 +4,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 
 /**
- * Refuses oversized bodies with a 413 problem+json before anything reads them. Declared lengths are checked here;
- * {@code quarkus.http.limits.max-body-size} stays as the backstop for chunked uploads.
+ * Refuses oversized bodies with a 413 problem+json before anything reads them. Declared lengths are checked here
+ * against {@code quarkus.http.limits.max-body-size}; Vert.x enforces the same limit (bare 413) on chunked uploads.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
     @Inject
-    BookingConfig config;
-
-    @Inject
     ObjectMapper mapper;
 
-    void register(@Observes Router router) {
-        long limit = config.http().maxBodyBytes();
+    void register(@Observes Router router,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        long limit = maxBodySize.asLongValue();
         router.route().order(-200).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null) {

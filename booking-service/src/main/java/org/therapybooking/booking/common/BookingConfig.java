@@ -25,8 +25,6 @@ public interface BookingConfig {
 
     Outbox outbox();
 
-    Http http();
-
     interface Jwt {
         /** PKCS#8 PEM private key (file path, or {@code classpath:} resource). */
         String signKeyLocation();
@@ -116,11 +114,5 @@ public interface BookingConfig {
         /** How long one relay run waits for the broker's acknowledgements. */
         @WithDefault("PT10S")
         Duration sendTimeout();
-    }
-
-    interface Http {
-        /** Request bodies above this many bytes are refused with 413. */
-        @WithDefault("65536")
-        long maxBodyBytes();
     }
 }
