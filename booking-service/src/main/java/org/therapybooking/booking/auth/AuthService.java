@@ -2,7 +2,6 @@ package org.therapybooking.booking.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.therapybooking.booking.common.ApiException;
 import org.therapybooking.booking.user.User;
@@ -21,7 +20,7 @@ public class AuthService {
     @Inject
     TokenService tokens;
 
-    @Transactional
+    /** Read-only and deliberately outside a transaction: no pooled connection is held while bcrypt runs. */
     public TokenService.TokenResponse login(String email, String password, String clientAddress) {
         rateLimiter.checkAndCountAttempt(email, clientAddress);
         User user = User.findByEmail(email.trim()).orElse(null);

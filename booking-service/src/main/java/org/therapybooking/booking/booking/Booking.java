@@ -6,13 +6,10 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.therapybooking.booking.schedule.Schedule;
@@ -27,10 +24,8 @@ public class Booking extends PanacheEntityBase {
     public static final String SCHEDULED = "scheduled";
     public static final String CANCELLED = "cancelled";
 
-    // a sequence (not identity) so the id is known before the insert: the room id contains it
+    /** Assigned from {@link #nextId()} before the insert, because the room id contains it. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "booking_id")
-    @SequenceGenerator(name = "booking_id", sequenceName = "booking_id_seq", allocationSize = 1)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -84,5 +79,11 @@ public class Booking extends PanacheEntityBase {
             return count(query, userId, start, end) > 0;
         }
         return count(query + " and id <> ?4", userId, start, end, exceptBookingId) > 0;
+    }
+
+    /** The next booking id, so the row is inserted once, complete (its unique room id included). */
+    public static long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval('booking_id_seq')").getSingleResult())
+                .longValue();
     }
 }

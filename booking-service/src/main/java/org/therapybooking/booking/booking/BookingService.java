@@ -72,10 +72,9 @@ public class BookingService {
         booking.sequence = 0;
         booking.createdAt = now;
         booking.updatedAt = now;
-        booking.jitsiRoomId = "pending";
-        booking.jitsiRoomUrl = "pending";
-        booking.persist();
+        booking.id = Booking.nextId();
         assignNewRoom(booking, now);
+        booking.persist();
         outbox.created(booking);
         return BookingDetails.of(booking);
     }
