@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +27,8 @@ public class EmailComposer {
     private static final DateTimeFormatter SHORT_DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", LOCALE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", LOCALE);
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("'UTC'xxx", LOCALE);
+    /** The zone's name for that instant (summer or winter time), not only its id. */
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzzz", LOCALE);
 
     private final NotificationConfig config;
     private final Clock clock;
@@ -65,7 +66,7 @@ public class EmailComposer {
                 method = IcsBuilder.Method.CANCEL;
             }
         }
-        String ics = IcsBuilder.build(method, calendarEvent(booking, to, joinUrl));
+        String ics = IcsBuilder.build(method, calendarEvent(booking, to, other, joinUrl));
         return Mail.withHtml(to.email(), MimeHeaderEncoding.encode(view.subject()), html.render())
                 .setText(text.render())
                 .addAttachment(method == IcsBuilder.Method.CANCEL ? "cancelled-session.ics" : "session.ics",
@@ -79,12 +80,8 @@ public class EmailComposer {
             BookingRecord.Participant other, String joinUrl, boolean personalized) {
         ZonedDateTime start = booking.scheduledAt.atZone(to.zone());
         ZonedDateTime end = booking.endsAt().atZone(to.zone());
-        String zoneName = to.zone().getDisplayName(TextStyle.FULL, LOCALE);
-        // the zone's name for that instant (summer/winter), not only its id
-        String zoneInstantName = DateTimeFormatter.ofPattern("zzzz", LOCALE).format(start);
         String shortWhen = SHORT_DATE_TIME.format(start) + " " + OFFSET.format(start);
-        String otherName = oneLine(other.fullName());
-        String withWhom = n.recipientRole == RecipientRole.host ? " with " + otherName : "";
+        String withWhom = n.recipientRole == RecipientRole.host ? " with " + other.fullName() : "";
         String lead = n.kind == NotificationKind.reminder ? lead(n.offset()) : null;
         String subject = switch (n.kind) {
             case meeting_info -> (n.isUpdate ? "Updated: your therapy session" + withWhom + " is now on "
@@ -103,30 +100,35 @@ public class EmailComposer {
                 // across a DST change the end has another offset than the start: say so
                 end.getOffset().equals(start.getOffset()) ? TIME.format(end) : TIME.format(end) + " " + OFFSET.format(end),
                 to.zone().getId(),
-                zoneInstantName.isBlank() ? zoneName : zoneInstantName,
+                ZONE_NAME.format(start),
                 OFFSET.format(start),
                 booking.durationMinutes,
                 joinUrl,
                 personalized,
                 lead,
-                config.appBaseUrl() + "/bookings/" + booking.bookingId,
+                manageUrl(booking),
+                config.appBaseUrl(),
                 booking.bookingId);
     }
 
-    private IcsBuilder.Event calendarEvent(BookingRecord booking, BookingRecord.Participant to, String joinUrl) {
-        BookingRecord.Participant host = booking.participant(RecipientRole.host);
-        BookingRecord.Participant client = booking.participant(RecipientRole.client);
+    private String manageUrl(BookingRecord booking) {
+        return config.appBaseUrl() + "/bookings/" + booking.bookingId;
+    }
+
+    private IcsBuilder.Event calendarEvent(BookingRecord booking, BookingRecord.Participant to,
+            BookingRecord.Participant other, String joinUrl) {
+        BookingRecord.Participant host = to.role() == RecipientRole.host ? to : other;
         String description = joinUrl == null
                 ? "This session has been cancelled."
                 : "Join the video session on Jitsi Meet:\n" + joinUrl + "\n\nCancel or reschedule: "
-                        + config.appBaseUrl() + "/bookings/" + booking.bookingId;
+                        + manageUrl(booking);
         return new IcsBuilder.Event(
                 IcsBuilder.uidFor(booking.bookingId),
                 booking.sequence,
                 clock.instant(),
                 booking.scheduledAt,
                 booking.endsAt(),
-                "Therapy session with " + (to.role() == RecipientRole.host ? client.fullName() : host.fullName()),
+                "Therapy session with " + other.fullName(),
                 description,
                 joinUrl == null ? null : "Jitsi Meet video session",
                 joinUrl,
@@ -148,10 +150,5 @@ public class EmailComposer {
             return hours == 1 ? "in 1 hour" : "in " + hours + " hours";
         }
         return "in " + minutes + " minutes";
-    }
-
-    /** Header values must not carry line breaks. */
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n\\t]+", " ");
     }
 }

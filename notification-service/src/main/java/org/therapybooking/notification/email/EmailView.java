@@ -21,5 +21,6 @@ public record EmailView(
         boolean joinUrlPersonalized,
         String reminderLead,
         String manageUrl,
+        String appBaseUrl,
         long bookingId) {
 }

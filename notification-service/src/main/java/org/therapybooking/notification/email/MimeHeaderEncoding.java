@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * RFC 2047 encoded words for header values. The Vert.x mail client under the Quarkus mailer encodes non-ASCII
@@ -18,7 +19,11 @@ final class MimeHeaderEncoding {
     private MimeHeaderEncoding() {
     }
 
-    static String encode(String value) {
+    private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cntrl}]+");
+
+    /** Control characters (CR/LF would inject headers) become one space; the result is ASCII or encoded words. */
+    static String encode(String raw) {
+        String value = LINE_BREAKS_AND_CONTROLS.matcher(raw).replaceAll(" ");
         if (value.chars().allMatch(c -> c >= 0x20 && c < 0x7F) && !value.contains("=?")) {
             return value;
         }

@@ -27,4 +27,11 @@ class MimeHeaderEncodingTest {
         }
         assertTrue(encoded.chars().allMatch(c -> c < 0x7F), "header is plain ASCII");
     }
+
+    @org.junit.jupiter.api.Test
+    void lineBreaksCannotInjectHeaders() throws UnsupportedEncodingException {
+        String encoded = MimeHeaderEncoding.encode("Session with Eve\r\nBcc: all@example.org\tand Zoë");
+        assertEquals("Session with Eve Bcc: all@example.org and Zoë", MimeUtility.decodeText(encoded));
+        assertTrue(encoded.indexOf('\r') < 0 && encoded.indexOf('\n') < 0, encoded);
+    }
 }
