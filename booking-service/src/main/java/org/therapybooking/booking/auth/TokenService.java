@@ -33,7 +33,7 @@ public class TokenService {
                 .audience(config.jwt().audience())
                 .subject(String.valueOf(user.id))
                 .upn(user.email)
-                .groups(user.admin ? Set.of("user", "admin") : Set.of("user"))
+                .groups(Set.copyOf(user.groups()))
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(lifespan))
                 .claim("jti", UUID.randomUUID().toString())

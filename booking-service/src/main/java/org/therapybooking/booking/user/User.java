@@ -1,6 +1,7 @@
 package org.therapybooking.booking.user;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -49,5 +50,10 @@ public class User extends PanacheEntityBase {
     /** Locks the user's row: serializes that user's concurrent bookings and a therapist's slot changes. */
     public static User lock(long id) {
         return getEntityManager().find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The token groups of this account: every account is a user, seeded ones are admins too. */
+    public List<String> groups() {
+        return admin ? List.of("user", "admin") : List.of("user");
     }
 }

@@ -9,6 +9,6 @@ public record UserView(long id, String email, String firstName, String lastName,
 
     public static UserView of(User user) {
         return new UserView(user.id, user.email, user.firstName, user.lastName, user.timeZone, user.admin,
-                user.admin ? List.of("user", "admin") : List.of("user"), user.createdAt);
+                user.groups(), user.createdAt);
     }
 }
