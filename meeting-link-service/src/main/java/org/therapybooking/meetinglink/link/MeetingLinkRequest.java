@@ -2,6 +2,10 @@ package org.therapybooking.meetinglink.link;
 
 import java.time.Instant;
 
+import org.therapybooking.meetinglink.common.IsoInstantDeserializer;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * Body of {@code POST /api/meeting-links}; JSON names are snake_case. The field rules (required fields, lengths,
  * e-mail syntax, role names, duration 1..1440 minutes) live in {@link MeetingLinkRequestValidator}.
@@ -22,7 +26,7 @@ public record MeetingLinkRequest(
 
     /** The booked session window; {@code duration} in minutes. */
     public record Session(
-            Instant startsAt,
+            @JsonDeserialize(using = IsoInstantDeserializer.class) Instant startsAt,
             Integer duration) {
 
         public Instant endsAt() {
