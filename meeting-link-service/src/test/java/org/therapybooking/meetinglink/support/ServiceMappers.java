@@ -1,0 +1,46 @@
+package org.therapybooking.meetinglink.support;
+
+import org.therapybooking.meetinglink.common.IsoInstantDeserializer;
+import org.therapybooking.meetinglink.link.MeetingLinkResponseSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** Jackson mappers configured like the service (application.properties: snake_case, ISO dates), for unit tests. */
+public final class ServiceMappers {
+
+    private ServiceMappers() {
+    }
+
+    public static ObjectMapper serviceLike() {
+        return builder().build();
+    }
+
+    /** The same mapper with the hand-written codecs switched off: what Jackson did on its own before them. */
+    public static ObjectMapper withoutHandWrittenCodecs() {
+        return builder().annotationIntrospector(new JacksonAnnotationIntrospector() {
+            @Override
+            public Object findSerializer(Annotated annotated) {
+                Object serializer = super.findSerializer(annotated);
+                return serializer == MeetingLinkResponseSerializer.class ? null : serializer;
+            }
+
+            @Override
+            public Object findDeserializer(Annotated annotated) {
+                Object deserializer = super.findDeserializer(annotated);
+                return deserializer == IsoInstantDeserializer.class ? null : deserializer;
+            }
+        }).build();
+    }
+
+    private static JsonMapper.Builder builder() {
+        return JsonMapper.builder().addModule(new JavaTimeModule())
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+}
