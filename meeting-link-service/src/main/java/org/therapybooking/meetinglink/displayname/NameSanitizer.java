@@ -16,6 +16,29 @@ public final class NameSanitizer {
         if (raw == null) {
             return "";
         }
+        // most names need no change: skip the copy (a visible cost per link under load)
+        return truncate(isAlreadyClean(raw) ? raw : rewrite(raw), maxCodePoints);
+    }
+
+    /** True when {@link #rewrite} would return the text unchanged: no character to drop, replace or collapse. */
+    static boolean isAlreadyClean(String raw) {
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || raw.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < 0x80 ? c < 0x20 || c == 0x7F
+                    : Character.isSurrogate(c) || isDropped(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                            || Character.getType(c) == Character.CONTROL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String rewrite(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
         boolean pendingSpace = false;
         int n = raw.length();
@@ -42,7 +65,7 @@ public final class NameSanitizer {
             }
             out.appendCodePoint(cp);
         }
-        return truncate(out.toString(), maxCodePoints);
+        return out.toString();
     }
 
     private static boolean isDropped(int cp) {
