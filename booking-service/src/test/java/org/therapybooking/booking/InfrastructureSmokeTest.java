@@ -43,6 +43,15 @@ class InfrastructureSmokeTest extends org.therapybooking.booking.support.Integra
     }
 
     @Test
+    void openApiNamesPropertiesTheWayTheApiDoes() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.MeetingLinkView.properties.keySet()",
+                        org.hamcrest.Matchers.hasItems("booking_id", "meeting_url", "is_admin", "scheduled_at"))
+                .body("components.schemas.AdminBookingPage.properties.keySet()",
+                        org.hamcrest.Matchers.hasItems("bookings", "total", "limit", "offset", "meeting_links_status"));
+    }
+
+    @Test
     void talksToTheRealPostgresServer() throws Exception {
         try (var connection = dataSource.getConnection();
                 var result = connection.createStatement().executeQuery("select version(), current_database()")) {

@@ -21,4 +21,11 @@ class InfrastructureSmokeTest {
     void healthIsUpWithDatabaseAndKafka() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
+
+    @Test
+    void openApiNamesPropertiesTheWayTheApiDoes() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.NotificationView.properties.keySet()",
+                        org.hamcrest.Matchers.hasItems("recipient_role", "recipient_email", "reminder_offset"));
+    }
 }
