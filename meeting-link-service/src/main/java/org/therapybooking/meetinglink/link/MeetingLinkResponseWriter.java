@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
  * Writes one link as a single byte array with one prepared Jackson writer of the service's mapper, instead of the
- * general provider's per-request writer lookup and response stream (see MeetingLinkRequestReader). The JSON is the
- * mapper's own (MeetingLinkResponseSerializer), so the answer is byte for byte what it was.
+ * general provider's per-request mapper, view and root-type lookups and response stream (see
+ * MeetingLinkRequestReader). Same mapper, so the JSON is what the general provider wrote.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,7 +1,6 @@
 package org.therapybooking.meetinglink.support;
 
 import org.therapybooking.meetinglink.common.IsoInstantDeserializer;
-import org.therapybooking.meetinglink.link.MeetingLinkResponseSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -21,15 +20,9 @@ public final class ServiceMappers {
         return builder().build();
     }
 
-    /** The same mapper with the hand-written codecs switched off: what Jackson did on its own before them. */
-    public static ObjectMapper withoutHandWrittenCodecs() {
+    /** The same mapper reading instants with Jackson's own deserializer, as before IsoInstantDeserializer. */
+    public static ObjectMapper withJacksonInstantReader() {
         return builder().annotationIntrospector(new JacksonAnnotationIntrospector() {
-            @Override
-            public Object findSerializer(Annotated annotated) {
-                Object serializer = super.findSerializer(annotated);
-                return serializer == MeetingLinkResponseSerializer.class ? null : serializer;
-            }
-
             @Override
             public Object findDeserializer(Annotated annotated) {
                 Object deserializer = super.findDeserializer(annotated);
