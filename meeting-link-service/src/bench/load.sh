@@ -2,9 +2,12 @@
 # Load run of meeting-link-service: POST /api/meeting-links side by side with GET /bench/bare, a constant
 # endpoint of the SAME packaged service (built in only for this run), on loopback, with wrk. Two more baselines,
 # POST /bench/post-raw and /bench/post-json, take the same request body and answer a constant.
+# Shared build machines drift by tens of percent within minutes, so the endpoints take turns in many short slices
+# and the report gives medians of per-round ratios; it also gives the service's CPU time per request (from
+# /proc/<pid>/stat), which does not depend on how much CPU the load generator gets.
 #
 #   meeting-link-service/src/bench/load.sh            # build, start, warm up, measure, stop, print the table
-#   SKIP_BUILD=true ROUNDS=3 DURATION=15s meeting-link-service/src/bench/load.sh
+#   SKIP_BUILD=true ROUNDS=5 DURATION=8s meeting-link-service/src/bench/load.sh
 #   AUTH_MODE=jwt meeting-link-service/src/bench/load.sh   # links with an HS256 token per request
 #
 # The bench build goes to target/bench-app so the normal target/quarkus-app never contains /bench/bare.
@@ -14,8 +17,8 @@ MODULE_DIR=$(cd "$(dirname "$0")/../.." && pwd)
 ROOT=$(cd "$MODULE_DIR/.." && pwd)
 PORT=${PORT:-18081}
 WARMUP=${WARMUP:-8s}
-DURATION=${DURATION:-8s}
-ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-2s}
+ROUNDS=${ROUNDS:-15}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 AUTH_MODE=${AUTH_MODE:-none}
@@ -74,9 +77,14 @@ curl -fsS -H 'Content-Type: application/json' -d "$BODY" "$BASE/bench/post-json"
 curl -fsS -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/meeting-links" >"$WORK/sample.json"
 grep -q '"meeting_url"' "$WORK/sample.json" || { cat "$WORK/sample.json" >&2; exit 1; }
 
-run() { # output file, wrk args...
+# CPU time (user + system, in clock ticks) the service process has used so far
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"; }
+
+run() { # output file, wrk args...; also writes <output file>.cpu: the service's CPU ticks during the run
   local out=$1; shift
+  local before; before=$(cpu_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" --latency "$@" >"$out"
+  echo $(( $(cpu_ticks) - before )) >"$out.cpu"
   if grep -q "Non-2xx" "$out"; then echo "non-2xx responses in $out:" >&2; cat "$out" >&2; exit 1; fi
 }
 
@@ -118,31 +126,42 @@ done
 reqs() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 lat() { awk '$1 == "Latency" { print $2; exit }' "$1"; }
 pct() { awk -v p="$2" '$1 == p { print $2; exit }' "$1"; }
+# the service's CPU time per answered request, in microseconds (ticks of 1/CLK_TCK s over the run's requests)
+cpu_us() { awk -v t="$(cat "$1.cpu")" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.1f\n", t * 1e6 / hz / $1 }' "$1"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 tolat() { # wrk latency (e.g. 712.00us, 1.35ms) → ms
   awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f\n", v }'
+}
+over_rounds() { # endpoint, function: the function's value for each round
+  for r in $(seq 1 "$ROUNDS"); do "$2" "$WORK/$1-$r.txt"; done
 }
 
 echo
 echo "meeting-link-service load run: wrk -t$THREADS -c$CONNECTIONS --latency, $ROUNDS rounds x $DURATION per endpoint, loopback, JITSI_AUTH_MODE=$AUTH_MODE"
 echo "$(nproc) CPUs (shared), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-printf '%-6s' round; for e in $ENDPOINTS; do printf ' %16s' "$e req/s"; done; printf ' %12s %12s\n' "link/bare" "link/post-json"
+printf '%-6s' round; for e in $ENDPOINTS; do printf ' %16s' "$e req/s"; done
+printf ' %10s %14s %15s %14s\n' "link/bare" "link/post-raw" "link/post-json" "CPU bare/link"
 for r in $(seq 1 "$ROUNDS"); do
   printf '%-6s' "$r"
   for e in $ENDPOINTS; do printf ' %16s' "$(reqs "$WORK/$e-$r.txt")"; done
-  awk -v b="$(reqs "$WORK/bare-$r.txt")" -v l="$(reqs "$WORK/link-$r.txt")" -v j="$(reqs "$WORK/post-json-$r.txt")" \
-    'BEGIN { printf " %11.1f%% %11.1f%%\n", 100 * l / b, 100 * l / j }' | tee -a "$WORK/ratios.txt"
+  awk -v b="$(reqs "$WORK/bare-$r.txt")" -v l="$(reqs "$WORK/link-$r.txt")" -v p="$(reqs "$WORK/post-raw-$r.txt")" \
+    -v j="$(reqs "$WORK/post-json-$r.txt")" -v cb="$(cpu_us "$WORK/bare-$r.txt")" -v cl="$(cpu_us "$WORK/link-$r.txt")" \
+    'BEGIN { printf " %9.1f%% %13.1f%% %14.1f%% %13.1f%%\n", 100 * l / b, 100 * l / p, 100 * l / j, 100 * cb / cl }' \
+    | tee -a "$WORK/ratios.txt"
 done
 echo
-printf '%-26s %12s %14s %14s %14s\n' "median over rounds" "req/s" "avg lat (ms)" "p50 (ms)" "p99 (ms)"
+printf '%-26s %12s %12s %14s %14s %14s\n' "median over rounds" "req/s" "CPU us/req" "avg lat (ms)" "p50 (ms)" "p99 (ms)"
 for e in $ENDPOINTS; do
-  printf '%-26s %12.0f %14s %14s %14s\n' "$(label "$e")" \
-    "$(for r in $(seq 1 "$ROUNDS"); do reqs "$WORK/$e-$r.txt"; done | median)" \
-    "$(for r in $(seq 1 "$ROUNDS"); do lat "$WORK/$e-$r.txt" | tolat; done | median)" \
+  printf '%-26s %12.0f %12s %14s %14s %14s\n' "$(label "$e")" \
+    "$(over_rounds "$e" reqs | median)" "$(over_rounds "$e" cpu_us | median)" \
+    "$(over_rounds "$e" lat | tolat | median)" \
     "$(for r in $(seq 1 "$ROUNDS"); do pct "$WORK/$e-$r.txt" 50% | tolat; done | median)" \
     "$(for r in $(seq 1 "$ROUNDS"); do pct "$WORK/$e-$r.txt" 99% | tolat; done | median)"
 done
 echo
-echo "median link/bare:      $(awk '{ sub(/%/, "", $1); print $1 }' "$WORK/ratios.txt" | median)% (target >= 80%)"
-echo "median link/post-json: $(awk '{ sub(/%/, "", $2); print $2 }' "$WORK/ratios.txt" | median)%"
+ratio() { awk -v c="$1" '{ sub(/%/, "", $c); print $c }' "$WORK/ratios.txt" | median; }
+echo "median link/bare:       $(ratio 1)% of the bare GET's requests per second (target >= 80%)"
+echo "median link/post-raw:   $(ratio 2)% of a bare POST of the same body (read, constant answer)"
+echo "median link/post-json:  $(ratio 3)% of a POST that binds the same body to the request record"
+echo "median CPU bare/link:   $(ratio 4)% (service CPU time per request, bare GET over link)"
