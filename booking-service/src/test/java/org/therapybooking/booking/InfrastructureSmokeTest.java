@@ -45,6 +45,10 @@ class InfrastructureSmokeTest extends org.therapybooking.booking.support.Integra
     @Test
     void openApiNamesPropertiesTheWayTheApiDoes() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.BookingView.properties.keySet()", org.hamcrest.Matchers.hasItems(
+                        "jitsi_room_id", "jitsi_room_url", "personalized_meeting_url", "scheduled_at"))
+                .body("components.schemas.AdminBookingView.properties.keySet()",
+                        org.hamcrest.Matchers.hasItem("admin_meeting_url"))
                 .body("components.schemas.MeetingLinkView.properties.keySet()",
                         org.hamcrest.Matchers.hasItems("booking_id", "meeting_url", "is_admin", "scheduled_at"))
                 .body("components.schemas.AdminBookingPage.properties.keySet()",
