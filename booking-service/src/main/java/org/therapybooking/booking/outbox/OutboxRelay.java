@@ -35,13 +35,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.therapybooking.booking.common.BookingConfig;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Moves committed outbox rows to Kafka. Each run claims unsent rows in id order with {@code FOR UPDATE SKIP LOCKED}
@@ -64,8 +64,10 @@ public class OutboxRelay {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} property (bootstrap servers, security protocol, SASL, TLS), collected by Quarkus. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaBroker;
 
     private volatile Producer<String, String> producer;
 
@@ -242,17 +244,24 @@ public class OutboxRelay {
     }
 
     private Map<String, Object> producerConfig() {
-        int sendTimeout = (int) config.outbox().sendTimeout().toMillis();
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return producerConfig(kafkaBroker, config.outbox().sendTimeout());
+    }
+
+    /**
+     * The broker settings as configured (so SASL/TLS apply to the relay as to every other client), with the settings
+     * the delivery guarantee depends on (acks=all, idempotence, ordering, timeouts) always the relay's own.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> broker, Duration sendTimeout) {
+        int timeoutMillis = (int) sendTimeout.toMillis();
+        Map<String, Object> props = new HashMap<>(broker);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "booking-service-outbox");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, sendTimeout / 2));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, sendTimeout / 2));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMillis / 2));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMillis);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeoutMillis / 2));
         return props;
     }
 
