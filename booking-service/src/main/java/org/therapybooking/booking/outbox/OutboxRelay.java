@@ -254,6 +254,7 @@ public class OutboxRelay {
     static Map<String, Object> producerConfig(Map<String, Object> broker, Duration sendTimeout) {
         int timeoutMillis = (int) sendTimeout.toMillis();
         Map<String, Object> props = new HashMap<>(broker);
+        props.remove("group.id"); // Quarkus adds the application name for consumers; a producer would warn about it
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "booking-service-outbox");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

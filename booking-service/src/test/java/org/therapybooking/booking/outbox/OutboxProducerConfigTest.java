@@ -1,6 +1,7 @@
 package org.therapybooking.booking.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +24,7 @@ class OutboxProducerConfigTest {
 
     @Test
     void deliveryGuaranteesCannotBeConfiguredAway() {
-        Map<String, Object> broker = Map.of("bootstrap.servers", "kafka:9092", "acks", "1",
+        Map<String, Object> broker = Map.of("bootstrap.servers", "kafka:9092", "group.id", "booking-service", "acks", "1",
                 "enable.idempotence", "false", "max.in.flight.requests.per.connection", "50");
         Map<String, Object> props = OutboxRelay.producerConfig(broker, Duration.ofSeconds(10));
         assertEquals("all", props.get(ProducerConfig.ACKS_CONFIG));
@@ -31,5 +32,6 @@ class OutboxProducerConfigTest {
         assertEquals(5, props.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION));
         assertEquals(10_000, props.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
         assertEquals(5_000, props.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        assertFalse(props.containsKey("group.id"), "a consumer setting Quarkus adds to the broker map");
     }
 }
