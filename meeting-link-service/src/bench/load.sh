@@ -126,6 +126,8 @@ done
 reqs() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 lat() { awk '$1 == "Latency" { print $2; exit }' "$1"; }
 pct() { awk -v p="$2" '$1 == p { print $2; exit }' "$1"; }
+p50() { pct "$1" 50%; }
+p99() { pct "$1" 99%; }
 # the service's CPU time per answered request, in microseconds (ticks of 1/CLK_TCK s over the run's requests)
 cpu_us() { awk -v t="$(cat "$1.cpu")" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.1f\n", t * 1e6 / hz / $1 }' "$1"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -156,8 +158,7 @@ for e in $ENDPOINTS; do
   printf '%-26s %12.0f %12s %14s %14s %14s\n' "$(label "$e")" \
     "$(over_rounds "$e" reqs | median)" "$(over_rounds "$e" cpu_us | median)" \
     "$(over_rounds "$e" lat | tolat | median)" \
-    "$(for r in $(seq 1 "$ROUNDS"); do pct "$WORK/$e-$r.txt" 50% | tolat; done | median)" \
-    "$(for r in $(seq 1 "$ROUNDS"); do pct "$WORK/$e-$r.txt" 99% | tolat; done | median)"
+    "$(over_rounds "$e" p50 | tolat | median)" "$(over_rounds "$e" p99 | tolat | median)"
 done
 echo
 ratio() { awk -v c="$1" '{ sub(/%/, "", $c); print $c }' "$WORK/ratios.txt" | median; }

@@ -13,10 +13,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.therapybooking.meetinglink.link.MeetingLinkRequest;
 import org.therapybooking.meetinglink.link.MeetingLinkResponse;
-import org.therapybooking.meetinglink.support.ServiceMappers;
+import org.therapybooking.meetinglink.common.IsoInstantDeserializer;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The JSON half of {@code POST /api/meeting-links} without HTTP: reading the contract example request (with the
@@ -42,9 +48,23 @@ public class JsonBindingBenchmark {
 
     @Setup
     public void setUp() {
-        serviceReader = ServiceMappers.serviceLike().readerFor(MeetingLinkRequest.class);
-        jacksonReader = ServiceMappers.withJacksonInstantReader().readerFor(MeetingLinkRequest.class);
-        writer = ServiceMappers.serviceLike().writerFor(MeetingLinkResponse.class);
+        serviceReader = serviceLikeMapper().build().readerFor(MeetingLinkRequest.class);
+        // the same mapper with @JsonDeserialize(using = IsoInstantDeserializer.class) ignored: Jackson's own reader
+        jacksonReader = serviceLikeMapper().annotationIntrospector(new JacksonAnnotationIntrospector() {
+            @Override
+            public Object findDeserializer(Annotated annotated) {
+                Object deserializer = super.findDeserializer(annotated);
+                return deserializer == IsoInstantDeserializer.class ? null : deserializer;
+            }
+        }).build().readerFor(MeetingLinkRequest.class);
+        writer = serviceLikeMapper().build().writerFor(MeetingLinkResponse.class);
+    }
+
+    /** Configured like the service (application.properties: snake_case, ISO dates). */
+    private static JsonMapper.Builder serviceLikeMapper() {
+        return JsonMapper.builder().addModule(new JavaTimeModule())
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     @Benchmark
