@@ -49,7 +49,7 @@ public class BookingLinks {
     private static LinkRequest request(BookingDetails booking, User participant, String role) {
         return new LinkRequest(booking.jitsiRoomId(),
                 new MeetingLinkClient.Participant(String.valueOf(participant.id), participant.firstName,
-                        participant.lastName, null),
+                        participant.lastName),
                 role, new MeetingLinkClient.Session(booking.scheduledAt(), booking.duration()));
     }
 }

@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 
 /**
  * meeting-link-service's HTTP contract (see docs/meeting-links.md). Responses are read leniently: fields this
@@ -30,7 +33,13 @@ public interface MeetingLinkClient {
     @Path("/batch")
     BatchResponse batch(BatchRequest request);
 
-    record Participant(String id, String firstName, String lastName, String displayName) {
+    /** The service-wide mapper (snake_case, ...) without fail-on-unknown-properties, for this client only. */
+    @ClientObjectMapper
+    static ObjectMapper lenientReader(ObjectMapper serviceMapper) {
+        return serviceMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    record Participant(String id, String firstName, String lastName) {
     }
 
     record Session(Instant startsAt, int duration) {
@@ -39,7 +48,6 @@ public interface MeetingLinkClient {
     record LinkRequest(String room, Participant participant, String role, Session session) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record LinkResponse(String meetingUrl, String displayName, String role, Boolean moderatorGuaranteed,
             Instant expiresAt) {
     }
@@ -47,7 +55,6 @@ public interface MeetingLinkClient {
     record BatchRequest(List<LinkRequest> requests) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record BatchResponse(List<LinkResponse> links) {
     }
 }

@@ -23,7 +23,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code POST /api/meeting-links/batch} answers per the documented contract (docs/meeting-links.md), plus fields
  * this client does not know ({@link #EXTRA_FIELD}, at the top level and in every link), as a newer version of the
  * service may send. {@link #stop()} closes the port to simulate the service being down; {@link #start()} brings
- * it back on the same port. {@link #lastRequest()} is the last batch request body as received.
+ * it back on the same port. {@link #lastRequest()} and {@link #lastResponse()} are the last batch request and
+ * answer.
  */
 public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
@@ -35,6 +36,7 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
     private static final AtomicInteger BATCH_CALLS = new AtomicInteger();
     private static volatile JsonNode lastRequest;
+    private static volatile JsonNode lastResponse;
     private static int port;
     private static HttpServer server;
 
@@ -78,6 +80,7 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
                 body.set("links", links);
                 body.put(EXTRA_FIELD, "batch-level value");
                 response = JSON.writeValueAsBytes(body);
+                lastResponse = body;
             } catch (RuntimeException e) {
                 status = 400;
                 response = ("{\"status\":400,\"title\":\"Bad Request\",\"detail\":\"" + e.getMessage() + "\"}")
@@ -106,6 +109,11 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
     public static JsonNode lastRequest() {
         return lastRequest;
+    }
+
+    /** The last successful batch answer as sent. */
+    public static JsonNode lastResponse() {
+        return lastResponse;
     }
 
     private static ObjectNode link(JsonNode item) {
