@@ -73,10 +73,10 @@ public class PaymentService {
             LOG.warnf("payment event %s names unknown booking %d", providerEventId, bookingId);
             return Result.IGNORED;
         }
-        if (money == null || !matches(booking, money)) {
+        if (!matches(booking, money)) {
             LOG.warnf("payment event %s for booking %d refused: amount %s %s does not match the booking's %s %s "
-                    + "(%s minor units)", providerEventId, bookingId, money == null ? "?" : money.minorUnits(),
-                    money == null ? "?" : money.currency(), booking.amount.toPlainString(), booking.currency,
+                    + "(%s minor units)", providerEventId, bookingId, money.minorUnits(), money.currency(),
+                    booking.amount.toPlainString(), booking.currency,
                     expectedMinorUnits(booking).toPlainString());
             // thrown inside the transaction: the event id insert above is rolled back, nothing is recorded
             throw new ApiException(422, "Unprocessable Content",
