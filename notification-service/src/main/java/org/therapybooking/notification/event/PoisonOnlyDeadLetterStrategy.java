@@ -59,9 +59,6 @@ public class PoisonOnlyDeadLetterStrategy implements KafkaFailureHandler.Factory
             if (t instanceof PoisonMessageException) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }

@@ -33,14 +33,12 @@ public class NotificationPlanner {
     /**
      * First plan for a booking: meeting-info now, reminders at their offsets (past ones recorded as skipped).
      * Only for a booking that is {@code scheduled}: a cancelled (or completed) one gets nothing.
-     *
-     * @return whether anything was planned
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean planInitial(BookingRecord booking) {
+    public void planInitial(BookingRecord booking) {
         if (!BookingRecord.SCHEDULED.equals(booking.status)) {
             LOG.infof("booking %d is %s: no meeting-info or reminders planned", booking.bookingId, booking.status);
-            return false;
+            return;
         }
         Instant now = clock.instant();
         for (RecipientRole role : meetingInfoRecipients()) {
@@ -52,7 +50,6 @@ public class NotificationPlanner {
             }
         }
         booking.notificationsPlanned = true;
-        return true;
     }
 
     /**
