@@ -58,8 +58,7 @@ class PaymentWebhookTest extends IntegrationTest {
         api.as(user.token()).get("/api/bookings/" + booking).then().body("payment_status", equalTo("succeeded"));
         // the provider retries the same event: acknowledged, nothing changes
         post(body, sign(body, now + 1)).statusCode(200).body("result", equalTo("duplicate"));
-        assertEquals(1, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
-                booking, "booking.paid"));
+        assertEquals(1, paidEvents(booking));
     }
 
     @Test
@@ -100,13 +99,11 @@ class PaymentWebhookTest extends IntegrationTest {
         }
         assertEquals("pending", Db.query("select payment_status from booking where id = ?", booking).get(0)[0]);
         assertEquals(0, Db.count("select count(*) from payment_webhook_event where provider_event_id = ?", id));
-        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
-                booking, "booking.paid"));
+        assertEquals(0, paidEvents(booking));
         // nothing was recorded, so the event id is not burnt: the right amount (currency in any case) applies
         String right = event(id, "payment_intent.succeeded", booking, "10000", "\"EUR\"");
         post(right, sign(right, now)).statusCode(200).body("result", equalTo("applied"));
-        assertEquals(1, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
-                booking, "booking.paid"));
+        assertEquals(1, paidEvents(booking));
     }
 
     @Test
@@ -119,8 +116,7 @@ class PaymentWebhookTest extends IntegrationTest {
         // the money was taken: the booking shows it (a refund is owed), but nobody is told "paid"
         api.as(user.token()).get("/api/bookings/" + booking).then().body("status", equalTo("cancelled"))
                 .body("payment_status", equalTo("succeeded"));
-        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
-                booking, "booking.paid"));
+        assertEquals(0, paidEvents(booking));
         // the refund then follows the normal path
         String refund = event("evt_" + UUID.randomUUID(), "charge.refunded", booking);
         post(refund, sign(refund, Instant.now().getEpochSecond())).statusCode(200).body("result", equalTo("applied"));
@@ -150,5 +146,10 @@ class PaymentWebhookTest extends IntegrationTest {
         post(body, sign(body, tenMinutesAgo)).statusCode(401).contentType("application/problem+json")
                 .body("detail", equalTo("The signature timestamp is outside the tolerance (replayed or stale)"));
         assertEquals("pending", Db.query("select payment_status from booking where id = ?", booking).get(0)[0]);
+    }
+
+    private static long paidEvents(long booking) {
+        return Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?", booking,
+                "booking.paid");
     }
 }

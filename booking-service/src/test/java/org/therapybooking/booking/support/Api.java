@@ -34,7 +34,10 @@ public class Api {
     }
 
     public UserAccount newUser(String firstName, String lastName) {
-        String email = "u-" + UUID.randomUUID() + "@example.org";
+        return newUser(firstName, lastName, "u-" + UUID.randomUUID() + "@example.org");
+    }
+
+    public UserAccount newUser(String firstName, String lastName, String email) {
         long id = given().contentType(ContentType.JSON)
                 .body(Map.of("first_name", firstName, "last_name", lastName, "email", email, "password", PASSWORD,
                         "time_zone", "Europe/Berlin"))
@@ -47,11 +50,16 @@ public class Api {
      * budget that AuthTest exercises.
      */
     public String login(String email, String password) {
-        String client = "10." + CLIENTS.incrementAndGet() / 65536 % 256 + "." + CLIENTS.get() / 256 % 256 + "."
-                + CLIENTS.get() % 256;
+        return loginResponse(email, password).statusCode(200).extract().path("access_token");
+    }
+
+    /** A login attempt whatever its outcome, from a fresh forwarded client address as {@link #login}. */
+    public ValidatableResponse loginResponse(String email, String password) {
+        long n = CLIENTS.incrementAndGet();
+        String client = "10." + n / 65536 % 256 + "." + n / 256 % 256 + "." + n % 256;
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", client)
                 .body(Map.of("email", email, "password", password))
-                .post("/api/auth/login").then().statusCode(200).extract().path("access_token");
+                .post("/api/auth/login").then();
     }
 
     public String adminToken() {

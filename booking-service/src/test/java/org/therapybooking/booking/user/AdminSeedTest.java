@@ -1,13 +1,11 @@
 package org.therapybooking.booking.user;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +16,6 @@ import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.IntegrationTest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** The admin seed run against an address somebody registered first (the startup observer calls the same logic). */
 @QuarkusTest
@@ -29,46 +26,31 @@ class AdminSeedTest extends IntegrationTest {
     @Inject
     UserService users;
 
-    private static int login(String email, String password) {
-        return given().contentType(ContentType.JSON)
-                .header("X-Forwarded-For", "198.51.100." + (int) (Math.random() * 250 + 1))
-                .body(Map.of("email", email, "password", password)).post("/api/auth/login").then().extract()
-                .statusCode();
-    }
-
     @Test
     void promotingASelfRegisteredAccountReplacesItsPassword() {
         String email = "therapist-" + UUID.randomUUID() + "@example.org";
-        Api.UserAccount squatter = registered(email);
+        Api.UserAccount squatter = api.newUser("Eve", "Early", email);
         api.as(squatter.token()).get("/api/auth/me").then().body("is_admin", is(false));
 
         users.seed(email.toUpperCase(), Optional.of(SEED_PASSWORD), "Dana", "Smith", "UTC");
 
         // whoever registered the address first is locked out; the seed password opens the admin account
-        assertEquals(401, login(email, Api.PASSWORD));
+        assertEquals(401, api.loginResponse(email, Api.PASSWORD).extract().statusCode());
         String token = api.login(email, SEED_PASSWORD);
         api.as(token).get("/api/auth/me").then().statusCode(200).body("id", equalTo((int) squatter.id()))
                 .body("is_admin", is(true)).body("groups", containsInAnyOrder("user", "admin"));
 
         // a later start with another seed password leaves an existing admin alone
         users.seed(email, Optional.of("another-seed-password"), "Dana", "Smith", "UTC");
-        assertEquals(200, login(email, SEED_PASSWORD));
+        assertEquals(200, api.loginResponse(email, SEED_PASSWORD).extract().statusCode());
     }
 
     @Test
     void promotionWithoutASeedPasswordFailsAndChangesNothing() {
         String email = "therapist-" + UUID.randomUUID() + "@example.org";
-        registered(email);
+        api.newUser("Eve", "Early", email);
         assertThrows(IllegalStateException.class,
                 () -> users.seed(email, Optional.empty(), "Dana", "Smith", "UTC"));
         api.as(api.login(email, Api.PASSWORD)).get("/api/auth/me").then().body("is_admin", is(false));
-    }
-
-    private Api.UserAccount registered(String email) {
-        long id = given().contentType(ContentType.JSON)
-                .body(Map.of("first_name", "Eve", "last_name", "Early", "email", email, "password", Api.PASSWORD,
-                        "time_zone", "Europe/Berlin"))
-                .post("/api/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
-        return new Api.UserAccount(id, email, api.login(email, Api.PASSWORD));
     }
 }

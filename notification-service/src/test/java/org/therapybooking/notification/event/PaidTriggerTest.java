@@ -41,8 +41,7 @@ class PaidTriggerTest extends NotificationIT {
                 TestEvents.host(host));
         var created = TestEvents.created(booking);
         Kafka.publish(created);
-        Eventually.until("created applied", Duration.ofSeconds(60), () -> Db.count(
-                "SELECT count(*) FROM processed_event WHERE event_id = '" + created.path("event_id").asText() + "'") == 1);
+        Eventually.until("created applied", Duration.ofSeconds(60), () -> Db.applied(created));
         Eventually.quietFor(Duration.ofMillis(2500));
         assertEquals(0, Mailbox.to(to).size(), "not paid yet");
         assertEquals(0, Db.notifications(801).size());
@@ -88,8 +87,7 @@ class PaidTriggerTest extends NotificationIT {
                 TestEvents.host("dr.smith.803@practice.example.org"));
         var paid = TestEvents.paid(booking.cancelled(), "cancelled"); // created and cancel never seen here
         Kafka.publish(paid);
-        Eventually.until("paid applied", Duration.ofSeconds(60), () -> Db.count(
-                "SELECT count(*) FROM processed_event WHERE event_id = '" + paid.path("event_id").asText() + "'") == 1);
+        Eventually.until("paid applied", Duration.ofSeconds(60), () -> Db.applied(paid));
         Eventually.quietFor(Duration.ofMillis(2500));
         assertEquals(0, Db.notifications(803).size());
         assertEquals(0, Mailbox.to(to).size());

@@ -42,7 +42,7 @@ class RedeliveryAndDeadLetterTest extends NotificationIT {
         Kafka.publish(created); // and once more after the emails went out
         Eventually.until("all three copies consumed", WAIT,
                 () -> Db.count("SELECT count(*) FROM processed_event WHERE booking_id = 401") == 1
-                        && consumedUpTo(created));
+                        && Db.applied(created));
         Eventually.quietFor(Duration.ofMillis(2500));
 
         assertEquals(1, Mailbox.to(to).size());
@@ -55,11 +55,6 @@ class RedeliveryAndDeadLetterTest extends NotificationIT {
         Eventually.quietFor(Duration.ofMillis(2500));
         assertEquals(2, Mailbox.to(to).size());
         assertEquals(4, Db.notifications(401).size());
-    }
-
-    /** A marker event on the same partition: once it is applied, everything published before it was consumed. */
-    private static boolean consumedUpTo(ObjectNode event) {
-        return Db.count("SELECT count(*) FROM processed_event WHERE event_id = '" + event.path("event_id").asText() + "'") == 1;
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.therapybooking.localstack.PostgresTestResource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Direct reads of the service's tables (an independent connection, as an operator would look). */
 public final class Db {
     public static final String DATABASE = "notification_test";
@@ -59,6 +61,11 @@ public final class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the service has applied this event (it records every applied event id). */
+    public static boolean applied(JsonNode event) {
+        return count("SELECT count(*) FROM processed_event WHERE event_id = '" + event.path("event_id").asText() + "'") == 1;
     }
 
     /** Empties the service's tables between tests (the broker and the database outlive one test). */

@@ -31,16 +31,17 @@ public final class Tokens {
     }
 
     public static String sign(String issuer, String audience, Set<String> groups) {
-        return Jwt.issuer(issuer).audience(audience).subject("7").upn("staff@practice.example.org").groups(groups)
-                .claim("jti", UUID.randomUUID().toString())
-                .issuedAt(System.currentTimeMillis() / 1000).expiresIn(Duration.ofMinutes(5))
-                .jws().keyId("test-key").sign(privateKey());
+        return sign(issuer, audience, groups, SignatureAlgorithm.RS256);
     }
 
     /** An admin token signed with the test key but another RSA algorithm than RS256 (must be refused). */
     public static String adminSignedWith(SignatureAlgorithm algorithm) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("7").upn("staff@practice.example.org")
-                .groups(Set.of("user", "admin")).claim("jti", UUID.randomUUID().toString())
+        return sign(ISSUER, AUDIENCE, Set.of("user", "admin"), algorithm);
+    }
+
+    private static String sign(String issuer, String audience, Set<String> groups, SignatureAlgorithm algorithm) {
+        return Jwt.issuer(issuer).audience(audience).subject("7").upn("staff@practice.example.org").groups(groups)
+                .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(System.currentTimeMillis() / 1000).expiresIn(Duration.ofMinutes(5))
                 .jws().keyId("test-key").algorithm(algorithm).sign(privateKey());
     }
