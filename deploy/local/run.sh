@@ -83,7 +83,6 @@ log "JWT signing key"
 if [[ ! -f "$STATE/jwt/private.pem" ]]; then
   mkdir -p "$STATE/jwt"
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$STATE/jwt/private.pem" 2>/dev/null
-  openssl pkey -in "$STATE/jwt/private.pem" -pubout -out "$STATE/jwt/public.pem"
   chmod 600 "$STATE/jwt/private.pem"
 fi
 if [[ ! -f "$STATE/admin-password" ]]; then
