@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.therapybooking.localstack.KafkaTestResource;
+import org.therapybooking.localstack.PostgresTestResource;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +61,7 @@ class InfrastructureSmokeTest extends org.therapybooking.booking.support.Integra
         try (var connection = dataSource.getConnection();
                 var result = connection.createStatement().executeQuery("select version(), current_database()")) {
             result.next();
-            assertEquals("booking_test", result.getString(2));
+            assertEquals(PostgresTestResource.databaseName("booking_test"), result.getString(2));
             org.junit.jupiter.api.Assertions.assertTrue(result.getString(1).startsWith("PostgreSQL"));
         }
     }

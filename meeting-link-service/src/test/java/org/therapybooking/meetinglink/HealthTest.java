@@ -1,5 +1,7 @@
 package org.therapybooking.meetinglink;
 
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;

@@ -8,7 +8,7 @@ import io.quarkus.test.common.ResourceArg;
 
 /**
  * Every integration test class extends this, so they all share one application start against the real PostgreSQL
- * database {@code booking_test}, the real KRaft broker and the meeting-link contract stub.
+ * database {@code booking_test_<checkout>}, the real KRaft broker and the meeting-link contract stub.
  */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "booking_test"))
 @QuarkusTestResource(KafkaTestResource.class)

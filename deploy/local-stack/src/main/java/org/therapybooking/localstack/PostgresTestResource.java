@@ -1,17 +1,21 @@
 package org.therapybooking.localstack;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a test run a fresh database on the machine's real PostgreSQL server (127.0.0.1:5432 by default; override
  * with PGHOST, PGPORT, PGUSER, PGPASSWORD), starting the server first if it is installed but stopped.
- * Init arg {@code database}: the database to (re)create.
+ * Init arg {@code database}: the base name of the database to (re)create; the real name carries a suffix derived
+ * from the checkout's path ({@link #databaseName}), so two checkouts testing on one machine never share a database.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,10 +23,22 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", "test");
-        if (!database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("unsafe database name " + database);
+        database = databaseName(initArgs.getOrDefault("database", "test"));
+    }
+
+    /**
+     * The database a test run of this checkout uses for {@code base}: {@code base_<8 hex digits>}, the digits a
+     * CRC-32 of the project root (Surefire's {@code project.root}, else the working directory).
+     */
+    public static String databaseName(String base) {
+        if (!base.matches("[a-z_][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("unsafe database name " + base);
         }
+        String root = System.getProperty("project.root", System.getProperty("user.dir"));
+        CRC32 crc = new CRC32();
+        crc.update(Path.of(root).toAbsolutePath().normalize().toString()
+                .getBytes(StandardCharsets.UTF_8));
+        return base + "_" + String.format("%08x", crc.getValue());
     }
 
     @Override
@@ -42,10 +58,10 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         // the database stays for inspection after a failed run; the next run recreates it
     }
 
-    /** Helper used by tests that need a second, independent connection. */
-    public static Connection connect(String database) throws SQLException {
+    /** A second, independent connection to this checkout's test database for {@code base}. */
+    public static Connection connect(String base) throws SQLException {
         PostgresServer server = PostgresServer.fromEnvironment();
-        return DriverManager.getConnection(server.jdbcUrl(database), server.user(), server.password());
+        return DriverManager.getConnection(server.jdbcUrl(databaseName(base)), server.user(), server.password());
     }
 
     static void execute(Connection connection, String sql) throws SQLException {

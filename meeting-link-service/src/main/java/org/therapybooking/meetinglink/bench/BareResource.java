@@ -1,5 +1,7 @@
 package org.therapybooking.meetinglink.bench;
 
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -7,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.therapybooking.meetinglink.link.MeetingLinkRequest;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.NonBlocking;

@@ -1,5 +1,8 @@
 package org.therapybooking.meetinglink.link;
 
+import org.therapybooking.meetinglink.api.BatchRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

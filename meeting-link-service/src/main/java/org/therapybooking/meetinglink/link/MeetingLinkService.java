@@ -1,5 +1,10 @@
 package org.therapybooking.meetinglink.link;
 
+import org.therapybooking.meetinglink.api.BatchRequest;
+import org.therapybooking.meetinglink.api.BatchResponse;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

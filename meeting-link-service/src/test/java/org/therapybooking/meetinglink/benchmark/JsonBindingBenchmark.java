@@ -1,5 +1,8 @@
 package org.therapybooking.meetinglink.benchmark;
 
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +14,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.therapybooking.meetinglink.link.MeetingLinkRequest;
-import org.therapybooking.meetinglink.link.MeetingLinkResponse;
-import org.therapybooking.meetinglink.common.IsoInstantDeserializer;
+import org.therapybooking.meetinglink.api.IsoInstantDeserializer;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;

@@ -1,5 +1,8 @@
 package org.therapybooking.meetinglink.benchmark;
 
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +16,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.therapybooking.meetinglink.TestConfigs;
 import org.therapybooking.meetinglink.jitsi.TestKeys;
-import org.therapybooking.meetinglink.link.MeetingLinkRequest;
-import org.therapybooking.meetinglink.link.MeetingLinkResponse;
 import org.therapybooking.meetinglink.link.MeetingLinkService;
 
 /**

@@ -1,5 +1,8 @@
 package org.therapybooking.meetinglink.jitsi;
 
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -29,8 +32,6 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 import org.therapybooking.meetinglink.TestConfigs;
 import org.therapybooking.meetinglink.config.MeetingLinkConfig;
-import org.therapybooking.meetinglink.link.MeetingLinkRequest;
-import org.therapybooking.meetinglink.link.MeetingLinkResponse;
 import org.therapybooking.meetinglink.link.MeetingLinkService;
 
 /**

@@ -1,5 +1,8 @@
 package org.therapybooking.meetinglink.link;
 
+import org.therapybooking.meetinglink.api.BatchRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,4 +1,4 @@
-package org.therapybooking.meetinglink.common;
+package org.therapybooking.meetinglink.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.therapybooking.meetinglink.common;
+package org.therapybooking.meetinglink.api;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,0 +1,36 @@
+package org.therapybooking.commons.time;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * What counts as a time zone here: an id of the IANA time zone database ({@code Europe/Berlin},
+ * {@code America/New_York}, {@code UTC}). Bare offsets such as {@code +02:00} are refused: they do not follow
+ * daylight saving time, so a reminder would be an hour off half of the year.
+ */
+public final class TimeZones {
+
+    private TimeZones() {
+    }
+
+    public static boolean isValid(String id) {
+        if (id == null || id.isBlank() || id.length() > 64) {
+            return false;
+        }
+        try {
+            parse(id);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** The zone for an IANA id; {@link DateTimeException} for anything else. */
+    public static ZoneId parse(String id) {
+        ZoneId zone = ZoneId.of(id.trim());
+        if (!ZoneId.getAvailableZoneIds().contains(zone.getId())) {
+            throw new DateTimeException("not an IANA time zone id: " + id);
+        }
+        return zone;
+    }
+}
