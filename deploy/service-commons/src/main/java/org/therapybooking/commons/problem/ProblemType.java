@@ -18,6 +18,7 @@ public enum ProblemType {
     GONE(410, "gone", "Gone"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    UNPROCESSABLE(422, "unprocessable", "Unprocessable content"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL(500, "internal", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
