@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -32,12 +33,29 @@ final class CrdSchemas {
             "/schemas/strimzi/kafka.yaml",
             "/schemas/strimzi/kafkanodepool.yaml",
             "/schemas/strimzi/kafkatopic.yaml",
-            "/schemas/cnpg/cluster-subset.yaml");
+            "/schemas/strimzi/kafkauser.yaml",
+            "/schemas/cnpg/clusters.yaml",
+            "/schemas/cnpg/scheduledbackups.yaml",
+            "/schemas/barman-cloud/objectstores.yaml",
+            "/schemas/gateway-api/gateways.yaml",
+            "/schemas/gateway-api/httproutes.yaml",
+            "/schemas/prometheus-operator/servicemonitors.yaml",
+            "/schemas/prometheus-operator/podmonitors.yaml",
+            "/schemas/prometheus-operator/prometheusrules.yaml");
+
+    /**
+     * Formats the API server checks and the JSON Schema validator checks the same way. Others are dropped: the
+     * validator's "duration" is ISO 8601, Kubernetes' is Go's ("30s"), and "uri"/"hostname" differ in details.
+     */
+    private static final Set<String> CHECKED_FORMATS = Set.of("date-time", "int32", "int64", "ipv4", "ipv6", "uuid");
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
     /** key: group/version/kind */
     private final Map<String, JsonSchema> schemas = new HashMap<>();
+    /** the CRD's own openAPIV3Schema (with its CEL rules and defaults), same keys */
+    private final Map<String, JsonNode> openApiSchemas = new HashMap<>();
+    private final CelRules celRules = new CelRules();
 
     CrdSchemas() {
         for (String resource : CRD_RESOURCES) {
@@ -50,11 +68,23 @@ final class CrdSchemas {
                     if (openApi.isMissingNode() || !version.path("served").asBoolean(true)) {
                         continue;
                     }
-                    schemas.put(key(group, version.path("name").asText(), kind),
-                            FACTORY.getSchema(toJsonSchema(openApi)));
+                    String key = key(group, version.path("name").asText(), kind);
+                    schemas.put(key, FACTORY.getSchema(toJsonSchema(openApi)));
+                    openApiSchemas.put(key, openApi);
                 }
             }
         }
+    }
+
+    /** group/version/kind of every vendored schema, with its CEL rules. */
+    Map<String, Set<String>> celRulesByKind() {
+        Map<String, Set<String>> rules = new java.util.TreeMap<>();
+        openApiSchemas.forEach((key, schema) -> {
+            Set<String> found = new java.util.TreeSet<>();
+            CelRules.collectRules(schema, found);
+            rules.put(key, found);
+        });
+        return rules;
     }
 
     boolean knowsGroup(String group) {
@@ -62,15 +92,20 @@ final class CrdSchemas {
         return schemas.keySet().stream().anyMatch(k -> k.startsWith(prefix));
     }
 
-    /** Errors of one object, or empty if valid; a kind/version without a schema is itself an error. */
+    /**
+     * Errors of one object, or empty if valid: structure, types, enums, patterns and limits (JSON Schema), then the
+     * CEL rules. A kind/version without a schema is itself an error.
+     */
     List<String> validate(Manifest manifest) {
-        Optional<JsonSchema> schema = Optional.ofNullable(
-                schemas.get(key(manifest.group(), manifest.version(), manifest.kind())));
+        String key = key(manifest.group(), manifest.version(), manifest.kind());
+        Optional<JsonSchema> schema = Optional.ofNullable(schemas.get(key));
         if (schema.isEmpty()) {
             return List.of(manifest + ": no CRD schema for " + manifest.apiVersion() + " " + manifest.kind());
         }
         Set<ValidationMessage> messages = schema.get().validate(manifest.node());
-        return messages.stream().map(m -> manifest + ": " + m.getMessage()).sorted().toList();
+        List<String> errors = new ArrayList<>(messages.stream().map(m -> manifest + ": " + m.getMessage()).sorted().toList());
+        errors.addAll(celRules.check(openApiSchemas.get(key), manifest.node(), manifest.toString()));
+        return errors;
     }
 
     private static String key(String group, String version, String kind) {
@@ -96,7 +131,12 @@ final class CrdSchemas {
                     value.forEach(v -> list.add(toJsonSchema(v)));
                 }
                 // OpenAPI/Kubernetes annotations without a JSON Schema meaning, or handled below
-                case "description", "format", "nullable", "default", "example", "externalDocs" -> { }
+                case "format" -> {
+                    if (CHECKED_FORMATS.contains(value.asText())) {
+                        out.set(name, value);
+                    }
+                }
+                case "description", "nullable", "default", "example", "externalDocs" -> { }
                 default -> {
                     if (!name.startsWith("x-kubernetes-")) {
                         out.set(name, value);
