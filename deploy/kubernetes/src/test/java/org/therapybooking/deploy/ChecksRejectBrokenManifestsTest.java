@@ -33,6 +33,10 @@ class ChecksRejectBrokenManifestsTest {
             networkpolicy-booking-service-from-meeting-link.yaml | is not the gateway namespace
             kafkatopic-single-replica.yaml                   | KafkaTopic/booking-events: replicas 1 in prod
             secret-with-data.yaml                            | Secret/smtp-credentials: Secret with data
+            httproute-cors-allow-credentials-false.yaml      | CORS allowCredentials is set
+            httproute-exposes-q.yaml                         | routes path /q, not one of
+            httproute-no-https-redirect.yaml                 | no HTTPRoute redirecting plain HTTP to https
+            namespace-baseline-pod-security.yaml             | pod-security.kubernetes.io/enforce is 'baseline', not restricted
             """)
     void ruleCheckerRejects(String file, String expectedViolation) {
         List<Manifest> broken = withReplacement(Rendered.PROD.manifests(), negative(file));
@@ -50,6 +54,8 @@ class ChecksRejectBrokenManifestsTest {
             schema-cluster-bad-enum.yaml            | primaryUpdateStrategy
             schema-httproute-wrong-type.yaml        | maxAge
             schema-ingress-removed-version.yaml     | networking.k8s.io/v1beta1
+            schema-httproute-relative-path.yaml     | value must be an absolute path
+            schema-httproute-cors-wildcard-method.yaml | AllowMethods cannot contain '*' alongside other methods
             """)
     void schemaValidatorRejects(String file, String expectedField) {
         List<Manifest> objects = negative(file);

@@ -78,6 +78,7 @@ final class DeploymentRules {
             }
         }
         checkRoutedPrefixes(manifests, violations);
+        checkNamespace(manifests, violations);
         checkNetworkPolicies(manifests, violations);
         checkAutoscalersPresent(manifests, violations);
         checkTopicsPresent(manifests, violations);
@@ -299,7 +300,26 @@ final class DeploymentRules {
 
     // ---- gateway ------------------------------------------------------------------------------------------------
 
+    /** A route whose every rule only redirects to https (no backends): it serves nothing. */
+    static boolean isHttpsRedirect(Manifest m) {
+        if (!m.kind().equals("HTTPRoute") || m.spec().path("rules").isEmpty()) {
+            return false;
+        }
+        for (JsonNode rule : m.spec().path("rules")) {
+            JsonNode filters = rule.path("filters");
+            if (rule.has("backendRefs") || filters.size() != 1
+                    || !"RequestRedirect".equals(filters.get(0).path("type").asText())
+                    || !"https".equals(filters.get(0).path("requestRedirect").path("scheme").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void checkHttpRoute(Manifest m, List<String> violations) {
+        if (isHttpsRedirect(m)) {
+            return;
+        }
         int ruleIndex = 0;
         for (JsonNode rule : m.spec().path("rules")) {
             String where = m + " rule " + ruleIndex++;
@@ -331,6 +351,10 @@ final class DeploymentRules {
                 if ("CORS".equals(filter.path("type").asText())) {
                     cors = true;
                     checkOrigins(where, filter.path("cors").path("allowOrigins"), violations);
+                    if (filter.path("cors").has("allowCredentials")) {
+                        violations.add(where + ": CORS allowCredentials is set; leave it out (tokens travel in the"
+                                + " Authorization header, and the Gateway API 1.3 experimental CRD refuses false)");
+                    }
                 }
             }
             if (!cors) {
@@ -383,8 +407,11 @@ final class DeploymentRules {
     private static void checkRoutedPrefixes(List<Manifest> all, List<String> violations) {
         Set<String> routed = new HashSet<>();
         boolean anyRoute = false;
+        boolean redirect = false;
         for (Manifest m : all) {
-            if (m.kind().equals("HTTPRoute")) {
+            if (isHttpsRedirect(m)) {
+                redirect = true;
+            } else if (m.kind().equals("HTTPRoute")) {
                 anyRoute = true;
                 m.spec().path("rules").forEach(r -> r.path("matches").forEach(
                         match -> routed.add(match.path("path").path("value").asText("/"))));
@@ -398,10 +425,87 @@ final class DeploymentRules {
             violations.add("no HTTPRoute or Ingress: booking-service is not reachable through the gateway");
             return;
         }
+        boolean gatewayApi = all.stream().anyMatch(m -> m.kind().equals("HTTPRoute"));
+        if (gatewayApi && !redirect) {
+            violations.add("no HTTPRoute redirecting plain HTTP to https (RequestRedirect scheme https)");
+        }
         Set<String> missing = new LinkedHashSet<>(sorted(PUBLIC_PREFIXES));
         missing.removeAll(routed);
         if (!missing.isEmpty()) {
             violations.add("public paths without a route: " + missing);
+        }
+    }
+
+    /**
+     * Every hostname of every HTTPRoute is served by the listener its parentRef names, and for HTTPS that listener's
+     * hostname is one a certificate can carry for it: the same name, or a wildcard for exactly one more label
+     * (X.509: *.therapy-booking.example does not cover api.dev.therapy-booking.example).
+     */
+    static List<String> certificateGaps(List<Manifest> gateways, List<Manifest> routes) {
+        List<String> gaps = new ArrayList<>();
+        for (Manifest route : routes.stream().filter(m -> m.kind().equals("HTTPRoute")).toList()) {
+            for (JsonNode parent : route.spec().path("parentRefs")) {
+                Optional<Manifest> gateway = gateways.stream()
+                        .filter(g -> g.is("Gateway", parent.path("name").asText())).findFirst();
+                if (gateway.isEmpty()) {
+                    gaps.add(route + ": parent Gateway " + parent.path("name").asText() + " is not in the platform");
+                    continue;
+                }
+                JsonNode listener = null;
+                for (JsonNode l : gateway.get().spec().path("listeners")) {
+                    if (l.path("name").asText().equals(parent.path("sectionName").asText())) {
+                        listener = l;
+                    }
+                }
+                if (listener == null) {
+                    gaps.add(route + ": no listener " + parent.path("sectionName").asText("(unset)") + " on "
+                            + gateway.get());
+                    continue;
+                }
+                boolean https = "HTTPS".equals(listener.path("protocol").asText());
+                if (!https && !isHttpsRedirect(route)) {
+                    gaps.add(route + ": served on plain " + listener.path("protocol").asText() + " listener "
+                            + listener.path("name").asText());
+                }
+                if (https && listener.path("tls").path("certificateRefs").isEmpty()) {
+                    gaps.add(route + ": listener " + listener.path("name").asText() + " has no certificate");
+                }
+                for (JsonNode host : route.spec().path("hostnames")) {
+                    String name = listener.path("hostname").asText("");
+                    if (https && !certificateCovers(name, host.asText())) {
+                        gaps.add(route + ": host " + host.asText() + " is not covered by listener "
+                                + listener.path("name").asText() + " (" + (name.isEmpty() ? "no hostname" : name)
+                                + ") and its certificate");
+                    }
+                }
+            }
+        }
+        return gaps;
+    }
+
+    static boolean certificateCovers(String certificateName, String host) {
+        if (certificateName.startsWith("*.")) {
+            String suffix = certificateName.substring(1);
+            return host.endsWith(suffix) && host.indexOf('.') == host.length() - suffix.length();
+        }
+        return certificateName.equals(host);
+    }
+
+    // ---- namespace ----------------------------------------------------------------------------------------------
+
+    private static void checkNamespace(List<Manifest> all, List<String> violations) {
+        List<Manifest> namespaces = all.stream().filter(m -> m.kind().equals("Namespace")).toList();
+        if (namespaces.isEmpty()) {
+            violations.add("no Namespace: the namespace and its Pod Security labels belong to the manifests");
+        }
+        for (Manifest ns : namespaces) {
+            JsonNode labels = ns.node().path("metadata").path("labels");
+            for (String mode : List.of("enforce", "audit", "warn")) {
+                String level = labels.path("pod-security.kubernetes.io/" + mode).asText("");
+                if (!"restricted".equals(level)) {
+                    violations.add(ns + ": pod-security.kubernetes.io/" + mode + " is '" + level + "', not restricted");
+                }
+            }
         }
     }
 

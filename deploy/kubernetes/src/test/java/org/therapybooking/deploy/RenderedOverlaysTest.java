@@ -50,7 +50,11 @@ class RenderedOverlaysTest {
         assertEquals(2L, kinds.get("Cluster"), kinds.toString());
         assertFalse(kinds.containsKey("Secret"), "no Secret objects at all: " + kinds);
         for (Manifest m : overlay.manifests()) {
-            assertEquals(overlay.namespace, m.node().path("metadata").path("namespace").asText(), m + " namespace");
+            if (m.kind().equals("Namespace")) {
+                assertEquals(overlay.namespace, m.name());
+            } else {
+                assertEquals(overlay.namespace, m.node().path("metadata").path("namespace").asText(), m + " namespace");
+            }
         }
     }
 
@@ -128,12 +132,42 @@ class RenderedOverlaysTest {
     void thePlatformGatewayValidatesAndAdmitsRoutesOfBothEnvironments() {
         List<Manifest> gateway = Rendered.platformGateway();
         assertEquals(List.of(), SCHEMAS.validate(gateway));
-        String admitted = find(gateway, "Gateway", "public").spec().path("listeners").get(0)
-                .path("allowedRoutes").path("namespaces").toString();
+        String admitted = find(gateway, "Gateway", "public").spec().path("listeners").toString();
         assertTrue(admitted.contains(Rendered.PROD.namespace) && admitted.contains(Rendered.DEV.namespace), admitted);
         JsonNode parent = find(Rendered.PROD.manifests(), "HTTPRoute", "booking-api").spec().path("parentRefs").get(0);
         assertEquals("public", parent.path("name").asText());
         assertEquals("gateway-system", parent.path("namespace").asText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Rendered.class, names = {"DEV", "PROD"})
+    void everyRoutedHostIsServedOverHttpsWithACertificateThatCoversIt(Rendered overlay) {
+        assertEquals(List.of(), DeploymentRules.certificateGaps(Rendered.platformGateway(), overlay.manifests()));
+        Manifest redirect = find(overlay.manifests(), "HTTPRoute", "booking-api-https-redirect");
+        assertEquals(find(overlay.manifests(), "HTTPRoute", "booking-api").spec().path("hostnames"),
+                redirect.spec().path("hostnames"));
+        assertEquals(301, redirect.spec().path("rules").get(0).path("filters").get(0).path("requestRedirect")
+                .path("statusCode").asInt());
+    }
+
+    @Test
+    void aWildcardCertificateCoversOneLabelOnly() {
+        assertTrue(DeploymentRules.certificateCovers("*.therapy-booking.example", "api.therapy-booking.example"));
+        assertFalse(DeploymentRules.certificateCovers("*.therapy-booking.example", "api.dev.therapy-booking.example"));
+        assertTrue(DeploymentRules.certificateCovers("api.therapy-booking.example", "api.therapy-booking.example"));
+        List<Manifest> oldGateway = Manifest.parseFile(Kustomize.moduleDir()
+                .resolve("src/test/resources/negative/gateway-dev-host-uncovered.yaml"));
+        List<String> gaps = DeploymentRules.certificateGaps(oldGateway, Rendered.DEV.manifests());
+        assertTrue(gaps.stream().anyMatch(g -> g.contains("api.dev.therapy-booking.example is not covered")), gaps.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rendered.class)
+    void theGatewayNamespaceAdmittedToBookingServiceIsEnvoyGatewaysByDefault(Rendered overlay) {
+        String from = find(overlay.manifests(), "NetworkPolicy", "booking-service-from-gateway").spec()
+                .path("ingress").get(0).path("from").get(0).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText();
+        assertEquals(overlay == Rendered.PROD_WITH_INGRESS ? "ingress-nginx" : "envoy-gateway-system", from);
     }
 
     private static String corsOrigins(Rendered overlay) {
