@@ -36,6 +36,8 @@ class ChecksRejectBrokenManifestsTest {
             httproute-cors-allow-credentials-false.yaml      | CORS allowCredentials is set
             httproute-exposes-q.yaml                         | routes path /q, not one of
             httproute-no-https-redirect.yaml                 | no HTTPRoute redirecting plain HTTP to https
+            deployment-sets-java-opts.yaml                   | sets JAVA_OPTS, which replaces the image launcher's options
+            deployment-shutdown-exceeds-grace-period.yaml    | is not below terminationGracePeriodSeconds 20
             namespace-baseline-pod-security.yaml             | pod-security.kubernetes.io/enforce is 'baseline', not restricted
             """)
     void ruleCheckerRejects(String file, String expectedViolation) {

@@ -63,6 +63,9 @@ final class DeploymentRules {
         List<String> violations = new ArrayList<>();
         for (Manifest m : manifests) {
             podSpec(m).ifPresent(pod -> checkPod(m, pod, manifests, violations));
+            if (m.kind().equals("Deployment")) {
+                checkJvmAndShutdown(m, manifests, violations);
+            }
             switch (m.kind()) {
                 case "Secret" -> checkSecret(m, violations);
                 case "ConfigMap" -> checkConfigMap(m, violations);
@@ -273,6 +276,95 @@ final class DeploymentRules {
                 }
             }
         }
+    }
+
+    // ---- JVM options and graceful shutdown ------------------------------------------------------------------------
+
+    static final String LOG_MANAGER_FLAG = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
+
+    /**
+     * JVM options go through the image launcher's variables, never JAVA_OPTS (which drops its heap, GC and
+     * container defaults). On SIGTERM the pod must finish within its grace period: preStop sleep, then Quarkus'
+     * shutdown delay (readiness DOWN, still serving) and shutdown timeout (in-flight work) add up to less than
+     * terminationGracePeriodSeconds.
+     */
+    private static void checkJvmAndShutdown(Manifest m, List<Manifest> all, List<String> violations) {
+        JsonNode pod = m.spec().path("template").path("spec");
+        long grace = pod.path("terminationGracePeriodSeconds").asLong(30);
+        for (JsonNode c : pod.path("containers")) {
+            String where = m + " container " + c.path("name").asText("?");
+            Map<String, String> env = environment(c, all);
+            if (env.containsKey("JAVA_OPTS")) {
+                violations.add(where + ": sets JAVA_OPTS, which replaces the image launcher's options (heap ratio, GC);"
+                        + " use JAVA_MAX_MEM_RATIO, GC_CONTAINER_OPTIONS and JAVA_OPTS_APPEND");
+            }
+            if (!env.containsKey("GC_CONTAINER_OPTIONS")) {
+                violations.add(where + ": no GC_CONTAINER_OPTIONS; choose the garbage collector explicitly");
+            }
+            String append = env.getOrDefault("JAVA_OPTS_APPEND", "");
+            if (!append.isEmpty() && !append.contains(LOG_MANAGER_FLAG)) {
+                violations.add(where + ": JAVA_OPTS_APPEND replaces the image's value but lacks " + LOG_MANAGER_FLAG);
+            }
+            long preStop = preStopSleepSeconds(c);
+            if (preStop == 0) {
+                violations.add(where + ": no preStop sleep; the pod stops before the gateway stops routing to it");
+            }
+            if (!env.containsKey("QUARKUS_SHUTDOWN_TIMEOUT")) {
+                violations.add(where + ": no QUARKUS_SHUTDOWN_TIMEOUT; in-flight requests are cut on SIGTERM");
+                continue;
+            }
+            long delay = "true".equals(env.get("QUARKUS_SHUTDOWN_DELAY_ENABLED"))
+                    ? seconds(env.getOrDefault("QUARKUS_SHUTDOWN_DELAY", "0")) : 0;
+            long timeout = seconds(env.get("QUARKUS_SHUTDOWN_TIMEOUT"));
+            if (preStop + delay + timeout >= grace) {
+                violations.add(where + ": preStop " + preStop + " s + shutdown delay " + delay + " s + shutdown timeout "
+                        + timeout + " s is not below terminationGracePeriodSeconds " + grace);
+            }
+        }
+    }
+
+    /** The container's environment: ConfigMaps of envFrom (in the manifests), then env values (which win). */
+    static Map<String, String> environment(JsonNode c, List<Manifest> all) {
+        Map<String, String> env = new HashMap<>();
+        for (JsonNode from : c.path("envFrom")) {
+            String configMap = from.path("configMapRef").path("name").asText("");
+            all.stream().filter(m -> m.is("ConfigMap", configMap)).findFirst().ifPresent(cm ->
+                    cm.node().path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText())));
+        }
+        for (JsonNode e : c.path("env")) {
+            env.put(e.path("name").asText(), e.has("value") ? e.path("value").asText() : "(from " + e.path("valueFrom") + ")");
+        }
+        return env;
+    }
+
+    static long preStopSleepSeconds(JsonNode c) {
+        JsonNode preStop = c.path("lifecycle").path("preStop");
+        if (preStop.has("sleep")) {
+            return preStop.path("sleep").path("seconds").asLong(0);
+        }
+        JsonNode command = preStop.path("exec").path("command");
+        if (command.size() == 2 && "sleep".equals(command.get(0).asText())) {
+            return seconds(command.get(1).asText());
+        }
+        return 0;
+    }
+
+    /** A Quarkus/Go style duration ("5s", "1m", "500ms", "PT5S", or plain seconds), rounded up to seconds. */
+    static long seconds(String duration) {
+        String d = duration.trim();
+        if (d.startsWith("PT") || d.startsWith("pt")) {
+            return (long) Math.ceil(java.time.Duration.parse(d).toMillis() / 1000.0);
+        }
+        if (d.endsWith("ms")) {
+            return (long) Math.ceil(Long.parseLong(d.substring(0, d.length() - 2)) / 1000.0);
+        }
+        if (d.endsWith("s")) {
+            return Long.parseLong(d.substring(0, d.length() - 1));
+        }
+        if (d.endsWith("m")) {
+            return Long.parseLong(d.substring(0, d.length() - 1)) * 60;
+        }
+        return Long.parseLong(d);
     }
 
     // ---- secrets and config -------------------------------------------------------------------------------------

@@ -27,7 +27,12 @@ enum Rendered {
         return CACHE.computeIfAbsent(this, r -> Manifest.parseAll(Kustomize.render(Kustomize.moduleDir().resolve(r.directory))));
     }
 
+    private static volatile List<Manifest> platformGateway;
+
     static List<Manifest> platformGateway() {
-        return Manifest.parseAll(Kustomize.render(Kustomize.moduleDir().resolve(Path.of("platform", "gateway"))));
+        if (platformGateway == null) {
+            platformGateway = Manifest.parseAll(Kustomize.render(Kustomize.moduleDir().resolve(Path.of("platform", "gateway"))));
+        }
+        return platformGateway;
     }
 }

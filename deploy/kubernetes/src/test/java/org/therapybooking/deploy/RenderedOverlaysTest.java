@@ -170,6 +170,25 @@ class RenderedOverlaysTest {
         assertEquals(overlay == Rendered.PROD_WITH_INGRESS ? "ingress-nginx" : "envoy-gateway-system", from);
     }
 
+    /**
+     * Resident set size after load, measured (docs/deploy.md "Resources"): the memory request holds it, the limit
+     * leaves at least 40 % above it for heap growth up to MaxRAMPercentage and native memory.
+     */
+    @ParameterizedTest
+    @EnumSource(Rendered.class)
+    void memoryHoldsTheMeasuredResidentSetWithMargin(Rendered overlay) {
+        Map<String, Long> measuredRssMb = Map.of(
+                "booking-service", 442L, "notification-service", 386L, "meeting-link-service", 244L);
+        measuredRssMb.forEach((deployment, rssMb) -> {
+            JsonNode resources = find(overlay.manifests(), "Deployment", deployment).spec().path("template")
+                    .path("spec").path("containers").get(0).path("resources");
+            double request = DeploymentRules.bytes(resources.path("requests").path("memory").asText()).doubleValue() / 1e6;
+            double limit = DeploymentRules.bytes(resources.path("limits").path("memory").asText()).doubleValue() / 1e6;
+            assertTrue(request >= rssMb, deployment + ": request " + request + " MB below measured RSS " + rssMb);
+            assertTrue(limit >= rssMb * 1.4, deployment + ": limit " + limit + " MB not 40 % above RSS " + rssMb);
+        });
+    }
+
     private static String corsOrigins(Rendered overlay) {
         return find(overlay.manifests(), "HTTPRoute", "booking-api").spec().path("rules").get(0)
                 .path("filters").get(0).path("cors").path("allowOrigins").toString();
