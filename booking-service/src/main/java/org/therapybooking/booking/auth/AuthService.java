@@ -3,7 +3,8 @@ package org.therapybooking.booking.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.problem.ProblemType;
 import org.therapybooking.booking.user.User;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -27,7 +28,7 @@ public class AuthService {
         boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
         if (user == null || !matches) {
             rateLimiter.recordFailure(email);
-            throw new ApiException(401, "Unauthorized", "E-mail or password is wrong");
+            throw new ApiException(ProblemType.UNAUTHORIZED, "E-mail or password is wrong");
         }
         rateLimiter.recordSuccess(email);
         return tokens.issue(user);

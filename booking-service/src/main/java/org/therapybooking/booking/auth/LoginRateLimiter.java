@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.common.BookingConfig;
 
 import io.quarkus.scheduler.Scheduled;

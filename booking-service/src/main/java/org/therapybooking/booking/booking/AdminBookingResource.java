@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.therapybooking.booking.auth.CurrentUser;
 import org.therapybooking.booking.booking.BookingViews.AdminBookingPage;
 import org.therapybooking.booking.booking.BookingViews.AdminBookingView;
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.user.User;
 import org.therapybooking.booking.user.UserService;

@@ -6,12 +6,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.therapybooking.booking.common.ApiException;
-import org.therapybooking.booking.meeting.MeetingLinkClient;
-import org.therapybooking.booking.meeting.MeetingLinkClient.LinkRequest;
-import org.therapybooking.booking.meeting.MeetingLinkClient.LinkResponse;
+import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.meeting.MeetingLinkGateway;
 import org.therapybooking.booking.user.User;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 
 /**
  * Joins bookings with personalized links from meeting-link-service, outside any database transaction (the remote
@@ -31,25 +30,25 @@ public class BookingLinks {
 
     /** Links for {@code participant} in {@code role} for every booking of one page, via one batch call. */
     public Linked linksFor(List<BookingDetails> bookings, User participant, String role) {
-        List<LinkRequest> requests = bookings.stream().map(b -> request(b, participant, role)).toList();
-        Optional<List<LinkResponse>> links = gateway.links(requests);
+        List<MeetingLinkRequest> requests = bookings.stream().map(b -> request(b, participant, role)).toList();
+        Optional<List<MeetingLinkResponse>> links = gateway.links(requests);
         if (links.isEmpty()) {
             return new Linked(bookings, bookings.stream().map(b -> (String) null).toList(), false);
         }
-        return new Linked(bookings, links.get().stream().map(LinkResponse::meetingUrl).toList(), true);
+        return new Linked(bookings, links.get().stream().map(MeetingLinkResponse::meetingUrl).toList(), true);
     }
 
     /** One link, or 503 when meeting-link-service cannot answer. */
-    public LinkResponse linkFor(BookingDetails booking, User participant, String role) {
+    public MeetingLinkResponse linkFor(BookingDetails booking, User participant, String role) {
         return gateway.links(List.of(request(booking, participant, role))).map(l -> l.get(0))
                 .orElseThrow(() -> ApiException.unavailable(
                         "Meeting links are temporarily unavailable; retry shortly", 30));
     }
 
-    private static LinkRequest request(BookingDetails booking, User participant, String role) {
-        return new LinkRequest(booking.jitsiRoomId(),
-                new MeetingLinkClient.Participant(String.valueOf(participant.id), participant.firstName,
+    private static MeetingLinkRequest request(BookingDetails booking, User participant, String role) {
+        return new MeetingLinkRequest(booking.jitsiRoomId(),
+                MeetingLinkRequest.Participant.named(String.valueOf(participant.id), participant.firstName,
                         participant.lastName),
-                role, new MeetingLinkClient.Session(booking.scheduledAt(), booking.duration()));
+                role, new MeetingLinkRequest.Session(booking.scheduledAt(), booking.duration()));
     }
 }

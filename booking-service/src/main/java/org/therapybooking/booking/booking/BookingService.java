@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.outbox.OutboxWriter;
 import org.therapybooking.booking.schedule.Schedule;

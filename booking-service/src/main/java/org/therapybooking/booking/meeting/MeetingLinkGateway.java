@@ -12,6 +12,11 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.therapybooking.meetinglink.api.BatchRequest;
+import org.therapybooking.meetinglink.api.BatchResponse;
+import org.therapybooking.meetinglink.api.MeetingLinkApi;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 
 /**
  * Asks meeting-link-service for personalized links, one batch call per page. The service may be down: an empty
@@ -20,9 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MeetingLinkGateway {
 
-    /** The contract's batch limit. */
-    static final int MAX_BATCH = 200;
-
     private static final Logger LOG = Logger.getLogger(MeetingLinkGateway.class);
 
     @Inject
@@ -30,14 +32,14 @@ public class MeetingLinkGateway {
     MeetingLinkClient client;
 
     /** Links in request order, or empty when the service cannot answer now. */
-    public Optional<List<MeetingLinkClient.LinkResponse>> links(List<MeetingLinkClient.LinkRequest> requests) {
+    public Optional<List<MeetingLinkResponse>> links(List<MeetingLinkRequest> requests) {
         if (requests.isEmpty()) {
             return Optional.of(List.of());
         }
-        List<MeetingLinkClient.LinkResponse> all = new ArrayList<>(requests.size());
-        for (int from = 0; from < requests.size(); from += MAX_BATCH) {
-            List<MeetingLinkClient.LinkRequest> chunk = requests.subList(from, Math.min(requests.size(), from + MAX_BATCH));
-            Optional<List<MeetingLinkClient.LinkResponse>> links = batch(chunk);
+        List<MeetingLinkResponse> all = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += MeetingLinkApi.MAX_BATCH) {
+            List<MeetingLinkRequest> chunk = requests.subList(from, Math.min(requests.size(), from + MeetingLinkApi.MAX_BATCH));
+            Optional<List<MeetingLinkResponse>> links = batch(chunk);
             if (links.isEmpty()) {
                 return Optional.empty();
             }
@@ -49,15 +51,15 @@ public class MeetingLinkGateway {
     @Timeout(2500)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Fallback(fallbackMethod = "unavailable")
-    Optional<List<MeetingLinkClient.LinkResponse>> batch(List<MeetingLinkClient.LinkRequest> requests) {
-        MeetingLinkClient.BatchResponse response = client.batch(new MeetingLinkClient.BatchRequest(List.copyOf(requests)));
+    Optional<List<MeetingLinkResponse>> batch(List<MeetingLinkRequest> requests) {
+        BatchResponse response = client.batch(new BatchRequest(List.copyOf(requests)));
         if (response == null || response.links() == null || response.links().size() != requests.size()) {
             throw new IllegalStateException("meeting-link-service answered a batch of the wrong size");
         }
         return Optional.of(response.links());
     }
 
-    Optional<List<MeetingLinkClient.LinkResponse>> unavailable(List<MeetingLinkClient.LinkRequest> requests) {
+    Optional<List<MeetingLinkResponse>> unavailable(List<MeetingLinkRequest> requests) {
         LOG.warn("meeting-link-service unavailable; answering without personalized links");
         return Optional.empty();
     }

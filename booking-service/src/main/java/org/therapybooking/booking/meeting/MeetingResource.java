@@ -15,6 +15,7 @@ import org.therapybooking.booking.booking.BookingService;
 import org.therapybooking.booking.booking.BookingViews.MeetingLinkView;
 import org.therapybooking.booking.user.User;
 import org.therapybooking.booking.user.UserService;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 
 /** A personalized link for the caller: the booking's owner joins as client, an admin as host. */
 @Path("/api/meetings")
@@ -40,7 +41,7 @@ public class MeetingResource {
         boolean admin = currentUser.isAdmin();
         BookingDetails booking = bookings.get(id, currentUser.id(), admin);
         User me = users.get(currentUser.id());
-        MeetingLinkClient.LinkResponse link = links.linkFor(booking, me,
+        MeetingLinkResponse link = links.linkFor(booking, me,
                 admin ? BookingLinks.ROLE_HOST : BookingLinks.ROLE_CLIENT);
         return new MeetingLinkView(booking.id(), link.meetingUrl(), link.displayName(), admin, booking.scheduledAt(),
                 booking.duration(), booking.status());

@@ -13,7 +13,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.therapybooking.booking.booking.Booking;
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.problem.ProblemType;
 import org.therapybooking.booking.outbox.OutboxWriter;
 
 /**
@@ -79,7 +80,7 @@ public class PaymentService {
                     booking.amount.toPlainString(), booking.currency,
                     expectedMinorUnits(booking).toPlainString());
             // thrown inside the transaction: the event id insert above is rolled back, nothing is recorded
-            throw new ApiException(422, "Unprocessable Content",
+            throw new ApiException(ProblemType.UNPROCESSABLE,
                     "The payment's amount or currency does not match the booking");
         }
         if (!allowed(booking.paymentStatus, target)) {

@@ -12,7 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.problem.ProblemType;
 import org.therapybooking.booking.common.BookingConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,10 +45,10 @@ public class PaymentWebhookResource {
     public WebhookAck receive(@HeaderParam("Stripe-Signature") String signature, byte[] body) {
         switch (WebhookSignature.verify(signature, body, config.payment().webhookSecret(), clock.instant(),
                 config.payment().signatureTolerance())) {
-            case MALFORMED -> throw new ApiException(400, "Bad Request",
+            case MALFORMED -> throw new ApiException(ProblemType.MALFORMED_REQUEST,
                     "Missing or malformed Stripe-Signature header");
-            case BAD_SIGNATURE -> throw new ApiException(401, "Unauthorized", "The signature does not match");
-            case OUTSIDE_TOLERANCE -> throw new ApiException(401, "Unauthorized",
+            case BAD_SIGNATURE -> throw new ApiException(ProblemType.UNAUTHORIZED, "The signature does not match");
+            case OUTSIDE_TOLERANCE -> throw new ApiException(ProblemType.UNAUTHORIZED,
                     "The signature timestamp is outside the tolerance (replayed or stale)");
             case VALID -> {
             }
@@ -56,7 +57,7 @@ public class PaymentWebhookResource {
         try {
             event = mapper.readTree(body);
         } catch (IOException e) {
-            throw new ApiException(400, "Bad Request", "The body is not JSON");
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body is not JSON");
         }
         String id = event.path("id").asText("");
         String type = event.path("type").asText("");

@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.therapybooking.booking.auth.CurrentUser;
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)

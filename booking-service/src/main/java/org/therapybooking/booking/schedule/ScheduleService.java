@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.user.User;
 
 @ApplicationScoped

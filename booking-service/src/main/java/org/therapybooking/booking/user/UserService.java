@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.therapybooking.booking.common.ApiException;
+import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.common.BookingConfig;
 
 import io.quarkus.elytron.security.common.BcryptUtil;

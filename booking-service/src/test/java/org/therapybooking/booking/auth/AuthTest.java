@@ -75,7 +75,8 @@ class AuthTest extends IntegrationTest {
         body.put("time_zone", "Europe/Berlin");
         given().contentType(ContentType.JSON).body(body).post("/api/auth/register").then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("title", equalTo("Bad Request")).body("type", notNullValue())
+                .body("title", equalTo("Invalid request"))
+                .body("type", equalTo("urn:therapy-booking:problem:validation"))
                 .body("errors.field", containsInAnyOrder("first_name", "last_name", "email", "password"))
                 .body("errors.message", everyItem(notNullValue()));
     }
