@@ -38,6 +38,10 @@ class ChecksRejectBrokenManifestsTest {
             httproute-no-https-redirect.yaml                 | no HTTPRoute redirecting plain HTTP to https
             deployment-sets-java-opts.yaml                   | sets JAVA_OPTS, which replaces the image launcher's options
             deployment-shutdown-exceeds-grace-period.yaml    | is not below terminationGracePeriodSeconds 20
+            kafka-plaintext-listener.yaml                    | listener plain is plaintext
+            kafkauser-prefix-acl.yaml                        | is not limited to one topic or group
+            kafkanodepool-without-spread.yaml                | nothing spreads the brokers
+            deployment-kafka-without-credentials.yaml        | KAFKA_SASL_JAAS_CONFIG does not come from the secret
             namespace-baseline-pod-security.yaml             | pod-security.kubernetes.io/enforce is 'baseline', not restricted
             """)
     void ruleCheckerRejects(String file, String expectedViolation) {
@@ -56,6 +60,7 @@ class ChecksRejectBrokenManifestsTest {
             schema-cluster-bad-enum.yaml            | primaryUpdateStrategy
             schema-httproute-wrong-type.yaml        | maxAge
             schema-ingress-removed-version.yaml     | networking.k8s.io/v1beta1
+            schema-kafkauser-bad-operation.yaml     | acls[0].operations[0]: does not have a value in the enumeration
             schema-httproute-relative-path.yaml     | value must be an absolute path
             schema-httproute-cors-wildcard-method.yaml | AllowMethods cannot contain '*' alongside other methods
             """)

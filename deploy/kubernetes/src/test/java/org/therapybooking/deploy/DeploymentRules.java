@@ -65,6 +65,7 @@ final class DeploymentRules {
             podSpec(m).ifPresent(pod -> checkPod(m, pod, manifests, violations));
             if (m.kind().equals("Deployment")) {
                 checkJvmAndShutdown(m, manifests, violations);
+                checkKafkaClient(m, manifests, violations);
             }
             switch (m.kind()) {
                 case "Secret" -> checkSecret(m, violations);
@@ -76,6 +77,7 @@ final class DeploymentRules {
                 case "PodDisruptionBudget" -> checkPdb(m, manifests, violations);
                 case "KafkaTopic" -> checkTopic(m, manifests, violations);
                 case "KafkaNodePool" -> checkNodePool(m, violations);
+                case "KafkaUser" -> checkKafkaUser(m, manifests, violations);
                 case "Cluster" -> checkDatabase(m, violations);
                 default -> { }
             }
@@ -769,10 +771,84 @@ final class DeploymentRules {
             }
         }
         for (Manifest kafka : all.stream().filter(m -> m.kind().equals("Kafka")).toList()) {
-            JsonNode annotations = kafka.node().path("metadata").path("annotations");
-            if (!"enabled".equals(annotations.path("strimzi.io/kraft").asText())
-                    || !"enabled".equals(annotations.path("strimzi.io/node-pools").asText())) {
-                violations.add(kafka + ": not annotated for KRaft with node pools");
+            checkKafka(kafka, violations);
+        }
+    }
+
+    /** Every listener encrypted and authenticated, simple authorization, zone-aware replica placement, metrics. */
+    private static void checkKafka(Manifest kafka, List<String> violations) {
+        JsonNode spec = kafka.spec().path("kafka");
+        for (JsonNode listener : spec.path("listeners")) {
+            String name = listener.path("name").asText();
+            if (!listener.path("tls").asBoolean(false)) {
+                violations.add(kafka + ": listener " + name + " is plaintext; clients connect over TLS");
+            }
+            if (!Set.of("scram-sha-512", "tls").contains(listener.path("authentication").path("type").asText())) {
+                violations.add(kafka + ": listener " + name + " does not authenticate clients (scram-sha-512 or tls)");
+            }
+        }
+        if (!"simple".equals(spec.path("authorization").path("type").asText())) {
+            violations.add(kafka + ": no simple authorization; every authenticated client could use every topic");
+        }
+        if (!"topology.kubernetes.io/zone".equals(spec.path("rack").path("topologyKey").asText())) {
+            violations.add(kafka + ": no rack awareness on topology.kubernetes.io/zone");
+        }
+        if (spec.path("metricsConfig").isMissingNode() || kafka.spec().path("kafkaExporter").isMissingNode()) {
+            violations.add(kafka + ": no broker metrics (metricsConfig) or Kafka Exporter (consumer lag)");
+        }
+    }
+
+    /** ACLs name single topics and groups with limited operations: no wildcard, prefix or All. */
+    private static void checkKafkaUser(Manifest m, List<Manifest> all, List<String> violations) {
+        String cluster = m.node().path("metadata").path("labels").path("strimzi.io/cluster").asText("");
+        if (all.stream().noneMatch(k -> k.is("Kafka", cluster))) {
+            violations.add(m + ": label strimzi.io/cluster '" + cluster + "' names no Kafka in the manifests");
+        }
+        JsonNode acls = m.spec().path("authorization").path("acls");
+        if (acls.isEmpty()) {
+            violations.add(m + ": no ACLs");
+        }
+        for (JsonNode acl : acls) {
+            JsonNode resource = acl.path("resource");
+            String name = resource.path("name").asText("");
+            if (name.isEmpty() || name.contains("*") || "prefix".equals(resource.path("patternType").asText())
+                    || "cluster".equals(resource.path("type").asText())) {
+                violations.add(m + ": ACL on " + resource + " is not limited to one topic or group");
+            }
+            for (JsonNode op : acl.path("operations")) {
+                if (Set.of("All", "Alter", "AlterConfigs", "Delete", "Create", "ClusterAction").contains(op.asText())) {
+                    violations.add(m + ": ACL grants " + op.asText() + " on " + name);
+                }
+            }
+        }
+    }
+
+    /** A Kafka client (KAFKA_BOOTSTRAP_SERVERS) uses SASL_SSL with the JAAS line of a KafkaUser in the manifests. */
+    private static void checkKafkaClient(Manifest m, List<Manifest> all, List<String> violations) {
+        for (JsonNode c : m.spec().path("template").path("spec").path("containers")) {
+            Map<String, String> env = environment(c, all);
+            if (!env.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
+                continue;
+            }
+            String where = m + " container " + c.path("name").asText("?");
+            if (!"SASL_SSL".equals(env.get("KAFKA_SECURITY_PROTOCOL"))) {
+                violations.add(where + ": KAFKA_SECURITY_PROTOCOL is " + env.get("KAFKA_SECURITY_PROTOCOL")
+                        + ", not SASL_SSL");
+            }
+            String user = "";
+            for (JsonNode e : c.path("env")) {
+                JsonNode ref = e.path("valueFrom").path("secretKeyRef");
+                if ("KAFKA_SASL_JAAS_CONFIG".equals(e.path("name").asText()) && "sasl.jaas.config".equals(ref.path("key").asText())) {
+                    user = ref.path("name").asText();
+                }
+            }
+            String kafkaUser = user;
+            if (all.stream().noneMatch(u -> u.is("KafkaUser", kafkaUser))) {
+                violations.add(where + ": KAFKA_SASL_JAAS_CONFIG does not come from the secret of a KafkaUser in the"
+                        + " manifests (key sasl.jaas.config)");
+            }
+            if (!"PEM".equals(env.get("KAFKA_SSL_TRUSTSTORE_TYPE")) || !env.containsKey("KAFKA_SSL_TRUSTSTORE_LOCATION")) {
+                violations.add(where + ": no PEM truststore (the cluster CA) for the TLS listener");
             }
         }
     }
@@ -789,6 +865,11 @@ final class DeploymentRules {
             }
             if ("ephemeral".equals(m.spec().path("storage").path("type").asText())) {
                 violations.add(m + ": ephemeral storage in prod");
+            }
+            JsonNode pod = m.spec().path("template").path("pod");
+            if (pod.path("affinity").path("podAntiAffinity").isMissingNode()
+                    && pod.path("topologySpreadConstraints").isEmpty()) {
+                violations.add(m + ": nothing spreads the brokers over nodes and zones (pod anti-affinity, topology spread)");
             }
         }
     }

@@ -40,13 +40,14 @@ class RenderedOverlaysTest {
                 .collect(Collectors.groupingBy(Manifest::kind, Collectors.counting())));
         assertEquals(3L, kinds.get("Deployment"), kinds.toString());
         assertEquals(3L, kinds.get("Service"), kinds.toString());
-        assertEquals(3L, kinds.get("ConfigMap"), kinds.toString());
+        assertEquals(4L, kinds.get("ConfigMap"), kinds.toString());
         assertEquals(3L, kinds.get("ServiceAccount"), kinds.toString());
         assertEquals(2L, kinds.get("HorizontalPodAutoscaler"), kinds.toString());
         assertEquals(3L, kinds.get("PodDisruptionBudget"), kinds.toString());
         assertEquals(1L, kinds.get("Kafka"), kinds.toString());
         assertEquals(1L, kinds.get("KafkaNodePool"), kinds.toString());
         assertEquals(2L, kinds.get("KafkaTopic"), kinds.toString());
+        assertEquals(2L, kinds.get("KafkaUser"), kinds.toString());
         assertEquals(2L, kinds.get("Cluster"), kinds.toString());
         assertFalse(kinds.containsKey("Secret"), "no Secret objects at all: " + kinds);
         for (Manifest m : overlay.manifests()) {
