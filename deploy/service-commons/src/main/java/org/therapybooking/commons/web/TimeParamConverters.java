@@ -16,11 +16,12 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 import org.therapybooking.commons.problem.InvalidParameterException;
+import org.therapybooking.commons.time.InstantOrDate;
 import org.therapybooking.commons.time.TimeZones;
 
 /**
- * Reads {@link Instant} ({@code 2026-12-01T10:00:00Z}), {@link LocalDate} ({@code 2026-12-01}) and {@link ZoneId}
- * ({@code Europe/Berlin}) parameters; a value that does not parse is a validation problem naming the parameter.
+ * Reads {@link Instant} ({@code 2026-12-01T10:00:00Z}), {@link LocalDate} ({@code 2026-12-01}), {@link InstantOrDate}
+ * (either) and {@link ZoneId} ({@code Europe/Berlin}) parameters; a value that does not parse is a validation problem naming the parameter.
  */
 @Provider
 public class TimeParamConverters implements ParamConverterProvider {
@@ -34,6 +35,9 @@ public class TimeParamConverters implements ParamConverterProvider {
         }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(name, LocalDate::parse, "must be a date as YYYY-MM-DD");
+        }
+        if (rawType == InstantOrDate.class) {
+            return (ParamConverter<T>) converter(name, InstantOrDate::parse, "must be an ISO-8601 instant or a date as YYYY-MM-DD");
         }
         if (rawType == ZoneId.class) {
             return (ParamConverter<T>) converter(name, TimeZones::parse, "must be an IANA time zone, e.g. Europe/Berlin");
