@@ -42,6 +42,8 @@ class ChecksRejectBrokenManifestsTest {
             kafkauser-prefix-acl.yaml                        | is not limited to one topic or group
             kafkanodepool-without-spread.yaml                | nothing spreads the brokers
             deployment-kafka-without-credentials.yaml        | KAFKA_SASL_JAAS_CONFIG does not come from the secret
+            cluster-without-wal-archiving.yaml               | Cluster/booking-db: no WAL archiving
+            cluster-unpinned-image.yaml                      | is not pinned to a full PostgreSQL version
             namespace-baseline-pod-security.yaml             | pod-security.kubernetes.io/enforce is 'baseline', not restricted
             """)
     void ruleCheckerRejects(String file, String expectedViolation) {
@@ -61,6 +63,7 @@ class ChecksRejectBrokenManifestsTest {
             schema-httproute-wrong-type.yaml        | maxAge
             schema-ingress-removed-version.yaml     | networking.k8s.io/v1beta1
             schema-kafkauser-bad-operation.yaml     | acls[0].operations[0]: does not have a value in the enumeration
+            schema-scheduledbackup-bad-method.yaml  | method
             schema-httproute-relative-path.yaml     | value must be an absolute path
             schema-httproute-cors-wildcard-method.yaml | AllowMethods cannot contain '*' alongside other methods
             """)

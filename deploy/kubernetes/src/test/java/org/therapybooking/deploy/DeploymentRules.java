@@ -78,7 +78,10 @@ final class DeploymentRules {
                 case "KafkaTopic" -> checkTopic(m, manifests, violations);
                 case "KafkaNodePool" -> checkNodePool(m, violations);
                 case "KafkaUser" -> checkKafkaUser(m, manifests, violations);
-                case "Cluster" -> checkDatabase(m, violations);
+                case "Cluster" -> {
+                    checkDatabase(m, violations);
+                    checkBackups(m, manifests, violations);
+                }
                 default -> { }
             }
         }
@@ -877,6 +880,38 @@ final class DeploymentRules {
     private void checkDatabase(Manifest m, List<String> violations) {
         if (environment == Environment.PROD && m.spec().path("instances").asInt(1) < 3) {
             violations.add(m + ": fewer than 3 PostgreSQL instances in prod (one primary, two standbys)");
+        }
+    }
+
+    private static final Pattern PINNED_POSTGRES = Pattern.compile(".+:\\d+\\.\\d+[^@]*(@sha256:[0-9a-f]{64})?");
+
+    /** Pinned PostgreSQL image; WAL archived by the Barman Cloud plugin to an ObjectStore; a plugin ScheduledBackup. */
+    private static void checkBackups(Manifest m, List<Manifest> all, List<String> violations) {
+        String image = m.spec().path("imageName").asText("");
+        if (!PINNED_POSTGRES.matcher(image).matches()) {
+            violations.add(m + ": imageName '" + image + "' is not pinned to a full PostgreSQL version");
+        }
+        if (m.spec().path("bootstrap").has("recovery")) {
+            return;
+        }
+        String store = null;
+        for (JsonNode plugin : m.spec().path("plugins")) {
+            if ("barman-cloud.cloudnative-pg.io".equals(plugin.path("name").asText())
+                    && plugin.path("isWALArchiver").asBoolean(false)) {
+                store = plugin.path("parameters").path("barmanObjectName").asText();
+            }
+        }
+        String objectStore = store;
+        if (store == null) {
+            violations.add(m + ": no WAL archiving (Barman Cloud plugin with isWALArchiver)");
+        } else if (all.stream().noneMatch(o -> o.is("ObjectStore", objectStore))) {
+            violations.add(m + ": barmanObjectName " + store + " names no ObjectStore in the manifests");
+        }
+        boolean scheduled = all.stream().anyMatch(b -> b.kind().equals("ScheduledBackup")
+                && b.spec().path("cluster").path("name").asText().equals(m.name())
+                && "plugin".equals(b.spec().path("method").asText()));
+        if (!scheduled) {
+            violations.add(m + ": no ScheduledBackup with method plugin");
         }
     }
 

@@ -190,6 +190,22 @@ class RenderedOverlaysTest {
         });
     }
 
+    @Test
+    void theRestoreDrillIsAPointInTimeRecoveryIntoANewClusterFromThePluginsObjectStore() {
+        List<Manifest> restore = Manifest.parseAll(Kustomize.render(Kustomize.moduleDir().resolve("restore")));
+        assertEquals(List.of(), SCHEMAS.validate(restore));
+        assertEquals(List.of(), new DeploymentRules(DeploymentRules.Environment.DEV).check(restore).stream()
+                .filter(v -> v.startsWith("Cluster/")).toList());
+        JsonNode spec = find(restore, "Cluster", "booking-db-restore").spec();
+        JsonNode recovery = spec.path("bootstrap").path("recovery");
+        assertTrue(recovery.path("recoveryTarget").has("targetTime"));
+        JsonNode origin = spec.path("externalClusters").get(0);
+        assertEquals(recovery.path("source").asText(), origin.path("name").asText());
+        assertEquals("booking-db-backups", origin.path("plugin").path("parameters").path("barmanObjectName").asText());
+        assertEquals("booking-db", origin.path("plugin").path("parameters").path("serverName").asText());
+        find(Rendered.PROD.manifests(), "ObjectStore", "booking-db-backups");
+    }
+
     private static String corsOrigins(Rendered overlay) {
         return find(overlay.manifests(), "HTTPRoute", "booking-api").spec().path("rules").get(0)
                 .path("filters").get(0).path("cors").path("allowOrigins").toString();
