@@ -64,6 +64,7 @@ class ChecksRejectBrokenManifestsTest {
             schema-ingress-removed-version.yaml     | networking.k8s.io/v1beta1
             schema-kafkauser-bad-operation.yaml     | acls[0].operations[0]: does not have a value in the enumeration
             schema-scheduledbackup-bad-method.yaml  | method
+            schema-servicemonitor-misspelt-field.yaml | endpoint
             schema-httproute-relative-path.yaml     | value must be an absolute path
             schema-httproute-cors-wildcard-method.yaml | AllowMethods cannot contain '*' alongside other methods
             """)

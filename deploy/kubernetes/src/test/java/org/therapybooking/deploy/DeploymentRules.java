@@ -637,6 +637,9 @@ final class DeploymentRules {
                         violations.add(where + ": admits every source; " + service + " admits only in-cluster callers");
                     }
                     for (JsonNode peer : rule.path("from")) {
+                        if (isPrometheus(peer, rule)) {
+                            continue;
+                        }
                         if (peer.has("namespaceSelector") || peer.has("ipBlock") || !peer.has("podSelector")) {
                             violations.add(where + ": peer " + peer + " is not a pod of this namespace; " + service
                                     + " admits only in-cluster callers");
@@ -645,6 +648,17 @@ final class DeploymentRules {
                 }
             }
         }
+    }
+
+    static final String MONITORING_NAMESPACE = "monitoring";
+
+    /** Prometheus' namespace, on the HTTP port only (where /q/metrics is served). */
+    private static boolean isPrometheus(JsonNode peer, JsonNode rule) {
+        boolean namespace = MONITORING_NAMESPACE.equals(peer.path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText()) && !peer.has("podSelector") && !peer.has("ipBlock");
+        boolean metricsPortOnly = rule.path("ports").size() == 1
+                && rule.path("ports").get(0).path("port").asInt() == CONTAINER_PORT;
+        return namespace && metricsPortOnly;
     }
 
     /** booking-service admits only the gateway namespace, and the JWKS callers' own pods in its namespace. */

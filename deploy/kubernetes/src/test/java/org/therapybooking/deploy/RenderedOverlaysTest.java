@@ -40,7 +40,7 @@ class RenderedOverlaysTest {
                 .collect(Collectors.groupingBy(Manifest::kind, Collectors.counting())));
         assertEquals(3L, kinds.get("Deployment"), kinds.toString());
         assertEquals(3L, kinds.get("Service"), kinds.toString());
-        assertEquals(4L, kinds.get("ConfigMap"), kinds.toString());
+        assertEquals(5L, kinds.get("ConfigMap"), kinds.toString());
         assertEquals(3L, kinds.get("ServiceAccount"), kinds.toString());
         assertEquals(2L, kinds.get("HorizontalPodAutoscaler"), kinds.toString());
         assertEquals(3L, kinds.get("PodDisruptionBudget"), kinds.toString());
@@ -204,6 +204,24 @@ class RenderedOverlaysTest {
         assertEquals("booking-db-backups", origin.path("plugin").path("parameters").path("barmanObjectName").asText());
         assertEquals("booking-db", origin.path("plugin").path("parameters").path("serverName").asText());
         find(Rendered.PROD.manifests(), "ObjectStore", "booking-db-backups");
+    }
+
+    /** Alerts use metric names the services register (Java sources) or the exporters of these manifests emit. */
+    @ParameterizedTest
+    @EnumSource(value = Rendered.class, names = {"DEV", "PROD"})
+    void alertsUseMetricsThatAreExported(Rendered overlay) {
+        String rules = find(overlay.manifests(), "PrometheusRule", "therapy-booking").spec().toString();
+        for (String metric : List.of("notifications_failed_total", "notifications_retried_total",
+                "notifications_sent_total", "kafka_consumergroup_lag", "kafka_topic_partition_current_offset",
+                "cnpg_outbox_oldest_unsent_seconds", "cnpg_notification_oldest_due_seconds")) {
+            assertTrue(rules.contains(metric), metric);
+        }
+        String queries = find(overlay.manifests(), "ConfigMap", "postgres-queries").node().path("data").toString();
+        assertTrue(queries.contains("outbox:") && queries.contains("oldest_unsent_seconds"), queries);
+        assertTrue(queries.contains("notification:") && queries.contains("oldest_due_seconds"), queries);
+        find(overlay.manifests(), "ServiceMonitor", "therapy-booking-services");
+        find(overlay.manifests(), "PodMonitor", "kafka");
+        find(overlay.manifests(), "PodMonitor", "postgres");
     }
 
     private static String corsOrigins(Rendered overlay) {
