@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.therapybooking.meetinglink.common.FieldErrorException;
+import org.therapybooking.commons.problem.ApiException;
 
 /**
  * The configured Jitsi base URL (scheme, authority, optional tenant path) and the rules for room ids on it.
@@ -66,7 +66,8 @@ public final class JitsiDeployment {
     /**
      * Accepts a room id or a full room URL on this deployment and returns the room id.
      *
-     * @throws FieldErrorException for anything else (a foreign host, another tenant, extra path, query, fragment)
+     * @throws ApiException a validation problem of {@code field} for anything else (a foreign host, another tenant,
+     *         extra path, query, fragment)
      */
     public String resolveRoom(String room, String field) {
         String value = room.trim();
@@ -74,31 +75,30 @@ public final class JitsiDeployment {
             return value;
         }
         if (!value.regionMatches(true, 0, "http://", 0, 7) && !value.regionMatches(true, 0, "https://", 0, 8)) {
-            throw new FieldErrorException(field,
-                    "must be a room id ([A-Za-z0-9_-]{1,128}) or a room URL on " + base);
+            throw ApiException.invalid(field, "must be a room id ([A-Za-z0-9_-]{1,128}) or a room URL on " + base);
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new FieldErrorException(field, "is not a valid URL");
+            throw ApiException.invalid(field, "is not a valid URL");
         }
         if (uri.getRawAuthority() == null
                 || !scheme.equalsIgnoreCase(uri.getScheme())
                 || !authority.equalsIgnoreCase(uri.getRawAuthority())) {
-            throw new FieldErrorException(field, "is not on the configured Jitsi deployment " + base);
+            throw ApiException.invalid(field, "is not on the configured Jitsi deployment " + base);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new FieldErrorException(field, "must be a plain room URL without query or fragment");
+            throw ApiException.invalid(field, "must be a plain room URL without query or fragment");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String prefix = tenantPath + "/";
         if (!path.startsWith(prefix)) {
-            throw new FieldErrorException(field, "is not on the configured Jitsi deployment " + base);
+            throw ApiException.invalid(field, "is not on the configured Jitsi deployment " + base);
         }
         String id = path.substring(prefix.length());
         if (!isRoomId(id)) {
-            throw new FieldErrorException(field, "room id in the URL must match [A-Za-z0-9_-]{1,128}");
+            throw ApiException.invalid(field, "room id in the URL must match [A-Za-z0-9_-]{1,128}");
         }
         return id;
     }

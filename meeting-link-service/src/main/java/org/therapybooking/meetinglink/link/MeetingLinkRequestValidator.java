@@ -1,16 +1,15 @@
 package org.therapybooking.meetinglink.link;
 
-import org.therapybooking.meetinglink.api.BatchRequest;
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import jakarta.inject.Singleton;
 
-import org.therapybooking.meetinglink.common.FieldError;
-import org.therapybooking.meetinglink.common.FieldErrorException;
+import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.problem.FieldError;
+import org.therapybooking.meetinglink.api.BatchRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
 
 /**
  * The shape rules of a request body, checked at the HTTP boundary before any link is built: the only place they
@@ -42,7 +41,7 @@ public class MeetingLinkRequestValidator {
     private static final Comparator<FieldError> ORDER =
             Comparator.comparing(FieldError::field).thenComparing(FieldError::message);
 
-    /** @throws FieldErrorException with every broken rule */
+    /** @throws ApiException a validation problem naming every broken rule */
     public void check(MeetingLinkRequest request) {
         List<FieldError> errors = check(request, "", null);
         if (errors != null) {
@@ -53,11 +52,11 @@ public class MeetingLinkRequestValidator {
     /** Checks every item, so one answer names all bad items. The size cap is the service's (configuration). */
     public void check(BatchRequest batch) {
         if (batch == null) {
-            throw new FieldErrorException("body", NOT_NULL);
+            throw ApiException.invalid("body", NOT_NULL);
         }
         List<MeetingLinkRequest> requests = batch.requests();
         if (requests == null || requests.isEmpty()) {
-            throw new FieldErrorException("requests", NOT_EMPTY);
+            throw ApiException.invalid("requests", NOT_EMPTY);
         }
         List<FieldError> errors = null;
         for (int i = 0; i < requests.size(); i++) {
@@ -127,7 +126,7 @@ public class MeetingLinkRequestValidator {
         return errors;
     }
 
-    /** Exactly the wire names, case-sensitive (as the former {@code @Pattern}); {@link Role#parse} relies on it. */
+    /** Exactly the wire names, case-sensitive: {@link Role#parse} relies on it. */
     static boolean isRole(String role) {
         for (Role r : Role.VALUES) {
             if (r.wireName().equals(role)) {
@@ -159,8 +158,8 @@ public class MeetingLinkRequestValidator {
         return list;
     }
 
-    private static FieldErrorException failure(List<FieldError> errors) {
+    private static ApiException failure(List<FieldError> errors) {
         errors.sort(ORDER);
-        return new FieldErrorException(errors);
+        return ApiException.invalid(errors);
     }
 }

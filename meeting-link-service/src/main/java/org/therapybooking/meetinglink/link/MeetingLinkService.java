@@ -1,10 +1,5 @@
 package org.therapybooking.meetinglink.link;
 
-import org.therapybooking.meetinglink.api.BatchRequest;
-import org.therapybooking.meetinglink.api.BatchResponse;
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-import org.therapybooking.meetinglink.api.MeetingLinkResponse;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +9,12 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import org.therapybooking.meetinglink.common.FieldError;
-import org.therapybooking.meetinglink.common.FieldErrorException;
+import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.problem.FieldError;
+import org.therapybooking.meetinglink.api.BatchRequest;
+import org.therapybooking.meetinglink.api.BatchResponse;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 import org.therapybooking.meetinglink.config.MeetingLinkConfig;
 import org.therapybooking.meetinglink.config.MeetingLinkConfig.AuthMode;
 import org.therapybooking.meetinglink.displayname.DisplayNameResolver;
@@ -76,19 +75,19 @@ public class MeetingLinkService {
     public BatchResponse buildAll(BatchRequest batch) {
         List<MeetingLinkRequest> requests = batch.requests();
         if (requests.size() > batchMaxSize) {
-            throw new FieldErrorException("requests", "must contain at most " + batchMaxSize + " items");
+            throw ApiException.invalid("requests", "must contain at most " + batchMaxSize + " items");
         }
         List<MeetingLinkResponse> links = new ArrayList<>(requests.size());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
                 links.add(build(requests.get(i), "requests[" + i + "]."));
-            } catch (FieldErrorException e) {
+            } catch (ApiException e) {
                 errors.addAll(e.errors());
             }
         }
         if (!errors.isEmpty()) {
-            throw new FieldErrorException(errors);
+            throw ApiException.invalid(errors);
         }
         return new BatchResponse(links);
     }

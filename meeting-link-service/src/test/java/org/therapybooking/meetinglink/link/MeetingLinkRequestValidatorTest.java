@@ -1,8 +1,5 @@
 package org.therapybooking.meetinglink.link;
 
-import org.therapybooking.meetinglink.api.BatchRequest;
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,10 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.therapybooking.meetinglink.common.FieldError;
-import org.therapybooking.meetinglink.common.FieldErrorException;
+import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.problem.FieldError;
+import org.therapybooking.commons.problem.ProblemType;
+import org.therapybooking.meetinglink.api.BatchRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
 
-/** Field paths and messages as Bean Validation produced them before (the API's error contract). */
+/** Every field rule with its snake_case path and message (the API's error contract), in Bean Validation's wording. */
 class MeetingLinkRequestValidatorTest {
 
     private final MeetingLinkRequestValidator validator = new MeetingLinkRequestValidator();
@@ -25,7 +25,9 @@ class MeetingLinkRequestValidatorTest {
     }
 
     private List<FieldError> errors(MeetingLinkRequest request) {
-        return assertThrows(FieldErrorException.class, () -> validator.check(request)).errors();
+        ApiException e = assertThrows(ApiException.class, () -> validator.check(request));
+        assertEquals(ProblemType.VALIDATION, e.type());
+        return e.errors();
     }
 
     @Test
@@ -72,15 +74,15 @@ class MeetingLinkRequestValidatorTest {
     @Test
     void batchPathsNameTheItem() {
         MeetingLinkRequest bad = new MeetingLinkRequest("r", valid().participant(), "admin", null);
-        List<FieldError> errors = assertThrows(FieldErrorException.class,
+        List<FieldError> errors = assertThrows(ApiException.class,
                 () -> validator.check(new BatchRequest(Arrays.asList(valid(), null, bad)))).errors();
         assertEquals(List.of(new FieldError("requests[1]", "must not be null"),
                 new FieldError("requests[2].role", "must be one of client, host, observer, presenter")), errors);
         for (BatchRequest empty : new BatchRequest[] {new BatchRequest(List.of()), new BatchRequest(null)}) {
             assertEquals(List.of(new FieldError("requests", "must not be empty")),
-                    assertThrows(FieldErrorException.class, () -> validator.check(empty)).errors());
+                    assertThrows(ApiException.class, () -> validator.check(empty)).errors());
         }
         assertEquals(List.of(new FieldError("body", "must not be null")),
-                assertThrows(FieldErrorException.class, () -> validator.check((BatchRequest) null)).errors());
+                assertThrows(ApiException.class, () -> validator.check((BatchRequest) null)).errors());
     }
 }

@@ -1,10 +1,5 @@
 package org.therapybooking.meetinglink.link;
 
-import org.therapybooking.meetinglink.api.BatchRequest;
-import org.therapybooking.meetinglink.api.BatchResponse;
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-import org.therapybooking.meetinglink.api.MeetingLinkResponse;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,8 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.meetinglink.TestConfigs;
-import org.therapybooking.meetinglink.common.FieldErrorException;
+import org.therapybooking.meetinglink.api.BatchRequest;
+import org.therapybooking.meetinglink.api.BatchResponse;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 import org.therapybooking.meetinglink.jitsi.JitsiHashParser;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,7 +107,7 @@ class MeetingLinkServiceTest {
         MeetingLinkResponse r = jaasLike.build(request("https://8x8.vc/vpaas-magic-cookie-abc/" + ROOM, "client"));
         assertTrue(r.meetingUrl().startsWith("https://8x8.vc/vpaas-magic-cookie-abc/" + ROOM + "#"), r.meetingUrl());
         assertEquals(ROOM, JitsiHashParser.parse(r.meetingUrl()).room());
-        assertThrows(FieldErrorException.class, () -> jaasLike.build(request("https://8x8.vc/other-tenant/" + ROOM, "client")));
+        assertThrows(ApiException.class, () -> jaasLike.build(request("https://8x8.vc/other-tenant/" + ROOM, "client")));
     }
 
     @ParameterizedTest
@@ -129,7 +128,7 @@ class MeetingLinkServiceTest {
             "räum",
             "//evil.example/room" })
     void rejectsRoomsNotOnTheDeployment(String room) {
-        FieldErrorException e = assertThrows(FieldErrorException.class, () -> service.build(request(room, "client")));
+        ApiException e = assertThrows(ApiException.class, () -> service.build(request(room, "client")));
         assertEquals("room", e.errors().get(0).field());
     }
 
@@ -137,7 +136,7 @@ class MeetingLinkServiceTest {
     void roomIdOfMaximalLengthIsAccepted() {
         String longRoom = "a".repeat(128);
         assertTrue(service.build(request(longRoom, "client")).meetingUrl().contains("/" + longRoom + "#"));
-        assertThrows(FieldErrorException.class, () -> service.build(request("a".repeat(129), "client")));
+        assertThrows(ApiException.class, () -> service.build(request("a".repeat(129), "client")));
     }
 
     @Test
@@ -154,10 +153,10 @@ class MeetingLinkServiceTest {
         }
         requests.set(3, request("https://evil.example/x", "client"));
         requests.set(7, request("bad room", "client"));
-        FieldErrorException e = assertThrows(FieldErrorException.class, () -> service.buildAll(new BatchRequest(requests)));
+        ApiException e = assertThrows(ApiException.class, () -> service.buildAll(new BatchRequest(requests)));
         assertEquals(List.of("requests[3].room", "requests[7].room"), e.errors().stream().map(x -> x.field()).toList());
         requests.add(request(ROOM, "client"));
-        FieldErrorException tooMany = assertThrows(FieldErrorException.class, () -> service.buildAll(new BatchRequest(requests)));
+        ApiException tooMany = assertThrows(ApiException.class, () -> service.buildAll(new BatchRequest(requests)));
         assertEquals("requests", tooMany.errors().get(0).field());
     }
 }
