@@ -3,34 +3,45 @@ package org.therapybooking.meetinglink.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.therapybooking.meetinglink.api.MeetingLinkApi;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
- * Every rule and default of meeting-link-service. Documented in docs/meeting-links.md and the module README;
- * the environment variables named in the comments are wired in application.properties.
+ * Every rule and default of meeting-link-service, each documented here (and for operators in the module README and
+ * docs/meeting-links.md). Settings that deployments set by an environment variable of their own name read it in
+ * their default ({@code ${JITSI_BASE_URL:...}}); every setting can also be given by its property name.
  */
 @ConfigMapping(prefix = "meeting-links")
 public interface MeetingLinkConfig {
 
+    /** Which Jitsi deployment the links open, and how it authenticates. */
     Jitsi jitsi();
 
+    /** How the name other participants see is chosen. */
     DisplayName displayName();
 
+    /** Jitsi settings written into the URL hash. */
     Hash hash();
 
+    /** The signed per-participant token (jwt and jaas modes only). */
     Token token();
 
+    /** The batch endpoint. */
     Batch batch();
 
     interface Jitsi {
-        /** Base URL of the Jitsi deployment, optionally with a tenant path (JaaS: https://8x8.vc/APP_ID). JITSI_BASE_URL. */
-        @WithDefault("https://meet.jit.si")
+        /**
+         * Base URL of the Jitsi deployment, optionally with a tenant path (JaaS: https://8x8.vc/APP_ID).
+         * JITSI_BASE_URL.
+         */
+        @WithDefault("${JITSI_BASE_URL:https://meet.jit.si}")
         String baseUrl();
 
         /** none (public meet.jit.si, no token), jwt (self-hosted Prosody token auth) or jaas. JITSI_AUTH_MODE. */
-        @WithDefault("none")
+        @WithDefault("${JITSI_AUTH_MODE:none}")
         AuthMode authMode();
     }
 
@@ -40,7 +51,7 @@ public interface MeetingLinkConfig {
 
     interface DisplayName {
         /** full_name | first_name_last_initial | first_name. DISPLAY_NAME_POLICY. */
-        @WithDefault("full_name")
+        @WithDefault("${DISPLAY_NAME_POLICY:full_name}")
         String policy();
 
         /** Longest display name in Unicode code points; longer names are cut at a character boundary. */
@@ -54,18 +65,23 @@ public interface MeetingLinkConfig {
         @WithDefault("false")
         boolean allowEmailFallback();
 
+        /** The name shown when neither a display name, a name by policy nor an allowed e-mail is known. */
         Fallback fallback();
 
         interface Fallback {
+            /** For client links. */
             @WithDefault("Client")
             String client();
 
+            /** For host links (the therapist). */
             @WithDefault("Therapist")
             String host();
 
+            /** For observer links. */
             @WithDefault("Observer")
             String observer();
 
+            /** For presenter links. */
             @WithDefault("Presenter")
             String presenter();
         }
@@ -94,16 +110,20 @@ public interface MeetingLinkConfig {
     }
 
     interface Token {
-        /** Prosody app_id (jwt mode) or the JaaS AppID "vpaas-magic-cookie-...". JITSI_JWT_APP_ID. */
+        /** Prosody app_id (jwt mode) or the JaaS AppID "vpaas-magic-cookie-...". JITSI_JWT_APP_ID; no default. */
+        @WithDefault("${JITSI_JWT_APP_ID:}")
         Optional<String> appId();
 
-        /** HS256 shared secret (jwt mode), at least 32 bytes. JITSI_JWT_SECRET. */
+        /** HS256 shared secret (jwt mode), at least 32 bytes. JITSI_JWT_SECRET; no default. */
+        @WithDefault("${JITSI_JWT_SECRET:}")
         Optional<String> secret();
 
         /** PKCS#8 PEM RSA private key file (jaas mode; optional RS256 for jwt mode). JITSI_JWT_PRIVATE_KEY_LOCATION. */
+        @WithDefault("${JITSI_JWT_PRIVATE_KEY_LOCATION:}")
         Optional<String> privateKeyLocation();
 
         /** kid header: the JaaS API key id "vpaas-magic-cookie-.../abc123" or the asap key name. JITSI_JWT_KEY_ID. */
+        @WithDefault("${JITSI_JWT_KEY_ID:}")
         Optional<String> keyId();
 
         /** aud claim. Default "jitsi" (both Prosody examples and JaaS). */
@@ -138,8 +158,8 @@ public interface MeetingLinkConfig {
     }
 
     interface Batch {
-        /** Most links per batch request (the API contract says 200). */
-        @WithDefault("200")
+        /** Most links per batch request; a larger batch is a validation problem. Default: the contract's limit. */
+        @WithDefault("" + MeetingLinkApi.MAX_BATCH)
         @WithName("max-size")
         int maxSize();
     }

@@ -2,23 +2,18 @@ package org.therapybooking.meetinglink.link;
 
 import org.therapybooking.meetinglink.api.BatchRequest;
 import org.therapybooking.meetinglink.api.BatchResponse;
+import org.therapybooking.meetinglink.api.MeetingLinkApi;
 import org.therapybooking.meetinglink.api.MeetingLinkRequest;
 import org.therapybooking.meetinglink.api.MeetingLinkResponse;
-
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 
-/** Internal API used by booking-service and notification-service (kept off the gateway by a NetworkPolicy). */
-@Path("/api/meeting-links")
-@Consumes(MediaType.APPLICATION_JSON)
-@Produces(MediaType.APPLICATION_JSON)
-public class MeetingLinkResource {
+/**
+ * Internal API used by booking-service and notification-service (kept off the gateway by a NetworkPolicy). Paths,
+ * methods and media types come from {@link MeetingLinkApi}, the contract the callers' clients are made of.
+ */
+public class MeetingLinkResource implements MeetingLinkApi {
 
     private final MeetingLinkService service;
     private final MeetingLinkRequestValidator validator;
@@ -29,18 +24,17 @@ public class MeetingLinkResource {
     }
 
     /** Pure CPU work, no I/O: answered on the event loop. */
-    @POST
+    @Override
     @NonBlocking
     public MeetingLinkResponse create(MeetingLinkRequest request) {
         validator.check(request);
         return service.build(request);
     }
 
-    /** Up to 200 links (RS256 signatures in jaas mode add up), so on a worker thread. */
-    @POST
-    @Path("/batch")
+    /** Up to {@link MeetingLinkApi#MAX_BATCH} links (RS256 signatures in jaas mode add up), so on a worker thread. */
+    @Override
     @Blocking
-    public BatchResponse createBatch(BatchRequest batch) {
+    public BatchResponse batch(BatchRequest batch) {
         validator.check(batch);
         return service.buildAll(batch);
     }
