@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load run of meeting-link-service: POST /api/meeting-links side by side with GET /bench/bare, a constant
-# endpoint of the SAME packaged service (built in only for this run), on loopback, with wrk. Two more baselines,
-# POST /bench/post-raw and /bench/post-json, take the same request body and answer a constant.
+# endpoint of the SAME packaged service (src/bench/java, built in only by the bench profile), on loopback, with
+# wrk. Two more baselines, POST /bench/post-raw and /bench/post-json, take the same request body and answer a
+# constant.
 # Shared build machines drift by tens of percent within minutes, so the endpoints take turns in many short slices
 # and the report gives medians of per-round ratios; it also gives the service's CPU time per request (from
 # /proc/<pid>/stat), which does not depend on how much CPU the load generator gets.
@@ -10,7 +11,8 @@
 #   SKIP_BUILD=true ROUNDS=5 DURATION=8s meeting-link-service/src/bench/load.sh
 #   AUTH_MODE=jwt meeting-link-service/src/bench/load.sh   # links with an HS256 token per request
 #
-# The bench build goes to target/bench-app so the normal target/quarkus-app never contains /bench/bare.
+# The bench build (mvn -Pbench) goes to target/bench: the normal target/classes and target/quarkus-app never
+# contain the /bench endpoints.
 set -euo pipefail
 
 MODULE_DIR=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,15 +25,14 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 AUTH_MODE=${AUTH_MODE:-none}
 SKIP_BUILD=${SKIP_BUILD:-false}
-JAR="$MODULE_DIR/target/bench-app/quarkus-run.jar"
+JAR="$MODULE_DIR/target/bench/quarkus-app/quarkus-run.jar"
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is missing" >&2; exit 1; }
 
 if [ "$SKIP_BUILD" != "true" ]; then
   echo "building the bench jar (with /bench/bare) ..."
-  (cd "$ROOT" && ./mvnw -B -q -pl meeting-link-service package -DskipTests \
-      -Dbench.bare-endpoint=true -Dquarkus.package.output-directory=bench-app)
+  (cd "$ROOT" && ./mvnw -B -q -pl meeting-link-service -Pbench package)
 fi
 [ -f "$JAR" ] || { echo "no $JAR" >&2; exit 1; }
 
@@ -72,7 +73,7 @@ wrk.body = [[$BODY]]
 LUA
 
 # sanity: both endpoints answer 200 before we measure
-curl -fsS "$BASE/bench/bare" >/dev/null || { echo "/bench/bare missing: build with -Dbench.bare-endpoint=true" >&2; exit 1; }
+curl -fsS "$BASE/bench/bare" >/dev/null || { echo "/bench/bare missing: build with -Pbench" >&2; exit 1; }
 curl -fsS -H 'Content-Type: application/json' -d "$BODY" "$BASE/bench/post-json" >/dev/null
 curl -fsS -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/meeting-links" >"$WORK/sample.json"
 grep -q '"meeting_url"' "$WORK/sample.json" || { cat "$WORK/sample.json" >&2; exit 1; }

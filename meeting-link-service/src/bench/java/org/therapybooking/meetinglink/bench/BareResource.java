@@ -1,7 +1,5 @@
 package org.therapybooking.meetinglink.bench;
 
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,16 +7,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
 
-import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.NonBlocking;
 
 /**
- * The baselines of the load run (src/bench/load.sh), in this same service. Only built in with
- * {@code -Dbench.bare-endpoint=true}; a normal build does not contain them.
+ * The baselines of the load run (src/bench/load.sh), in this same service. A source set of its own, compiled only
+ * by the {@code bench} Maven profile into {@code target/bench}: the normal build and jar never contain it.
  */
 @Path("/bench")
-@IfBuildProperty(name = "bench.bare-endpoint", stringValue = "true")
 public class BareResource {
 
     /** The cheapest Quarkus REST endpoint: the target baseline. */
