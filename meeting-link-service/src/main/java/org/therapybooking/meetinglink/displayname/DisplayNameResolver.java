@@ -31,10 +31,6 @@ public class DisplayNameResolver {
         this.fallback = dn.fallback();
     }
 
-    public DisplayNamePolicy policy() {
-        return policy;
-    }
-
     public String resolve(String displayName, String firstName, String lastName, String email, Role role) {
         String custom = NameSanitizer.clean(displayName, maxLength);
         if (!custom.isEmpty()) {

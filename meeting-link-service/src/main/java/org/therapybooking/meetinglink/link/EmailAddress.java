@@ -4,7 +4,7 @@ import java.net.IDN;
 
 /**
  * The e-mail syntax rule of {@link MeetingLinkRequestValidator}, written as a scanner (no regex on the hot path).
- * It accepts what Bean Validation's {@code @Email} (Hibernate Validator) accepted before:
+ * It follows Bean Validation's {@code @Email} (Hibernate Validator); EmailAddressTest compares the two:
  * <ul>
  * <li>the empty string (as {@code @Email} does; an absent address is not an error);</li>
  * <li>split at the last {@code @}; the local part has at most 64 chars and is dot-separated words, each either a
@@ -117,7 +117,7 @@ final class EmailAddress {
         return isAtomChar(s, i, to) || QUOTED_SPECIALS.indexOf(c) >= 0;
     }
 
-    /** A surrogate pair is one code point above U+FFFF, which the rule does not allow (a lone surrogate it did). */
+    /** A surrogate pair is one code point above U+FFFF, which the rule does not allow (a lone surrogate it does). */
     private static boolean isSupplementary(String s, int i, int to) {
         char c = s.charAt(i);
         return (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1)))

@@ -1,8 +1,5 @@
 package org.therapybooking.meetinglink.benchmark;
 
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-import org.therapybooking.meetinglink.api.MeetingLinkResponse;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +12,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.therapybooking.meetinglink.api.IsoInstantDeserializer;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;

@@ -1,8 +1,5 @@
 package org.therapybooking.meetinglink.benchmark;
 
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-import org.therapybooking.meetinglink.api.MeetingLinkResponse;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +12,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.therapybooking.meetinglink.TestConfigs;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 import org.therapybooking.meetinglink.jitsi.TestKeys;
 import org.therapybooking.meetinglink.link.MeetingLinkService;
 

@@ -1,8 +1,5 @@
 package org.therapybooking.meetinglink.jitsi;
 
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-import org.therapybooking.meetinglink.api.MeetingLinkResponse;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,6 +28,8 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 import org.therapybooking.meetinglink.TestConfigs;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 import org.therapybooking.meetinglink.config.MeetingLinkConfig;
 import org.therapybooking.meetinglink.link.MeetingLinkService;
 

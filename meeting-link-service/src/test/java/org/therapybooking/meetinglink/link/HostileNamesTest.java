@@ -1,8 +1,5 @@
 package org.therapybooking.meetinglink.link;
 
-import org.therapybooking.meetinglink.api.MeetingLinkRequest;
-import org.therapybooking.meetinglink.api.MeetingLinkResponse;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.therapybooking.meetinglink.TestConfigs;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 import org.therapybooking.meetinglink.jitsi.JitsiHashParser;
 import org.therapybooking.meetinglink.jitsi.JitsiHashParser.ParsedUrl;
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
  * Reads the usual shape of an instant ({@code 2026-12-01T10:00:00Z}, optional fraction of up to 9 digits, {@code Z}
  * or {@code ±HH:MM}) with plain arithmetic. java.time's {@code DateTimeFormatter} took about an eighth of the link
  * endpoint's CPU time under load (docs/performance.md). Every other string, number or out-of-range value goes to
- * Jackson's own {@link InstantDeserializer}, so what is accepted and how errors are reported stay as they were.
+ * Jackson's own {@link InstantDeserializer}, so what is accepted and how errors are reported are Jackson's.
  */
 public final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
 
