@@ -44,6 +44,7 @@ class ChecksRejectBrokenManifestsTest {
             deployment-kafka-without-credentials.yaml        | KAFKA_SASL_JAAS_CONFIG does not come from the secret
             cluster-without-wal-archiving.yaml               | Cluster/booking-db: no WAL archiving
             cluster-unpinned-image.yaml                      | is not pinned to a full PostgreSQL version
+            deployment-image-by-tag-from-docker-hub.yaml     | resolves to Docker Hub
             namespace-baseline-pod-security.yaml             | pod-security.kubernetes.io/enforce is 'baseline', not restricted
             """)
     void ruleCheckerRejects(String file, String expectedViolation) {

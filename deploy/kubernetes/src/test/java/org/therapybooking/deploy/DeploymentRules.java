@@ -125,6 +125,7 @@ final class DeploymentRules {
             checkResources(where, c, violations);
             checkSecurity(where, c, podSecurity, volumes, violations);
             checkImage(where, c, violations);
+            checkImageSource(where, c, violations);
             checkEnv(where, c, all, violations);
         }
     }
@@ -257,6 +258,20 @@ final class DeploymentRules {
         String lastSegment = image.substring(image.lastIndexOf('/') + 1);
         if (!image.contains("@sha256:") && (!lastSegment.contains(":") || lastSegment.endsWith(":latest"))) {
             violations.add(where + ": image " + image + " is not pinned to a version tag or digest");
+        }
+    }
+
+    private static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
+
+    /** Images come from a named registry (a host with a dot), never Docker Hub; in prod by digest. */
+    private void checkImageSource(String where, JsonNode c, List<String> violations) {
+        String image = c.path("image").asText("");
+        String first = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
+        if (!first.contains(".") || first.equals("docker.io") || first.equals("index.docker.io")) {
+            violations.add(where + ": image " + image + " resolves to Docker Hub; name the registry");
+        }
+        if (environment == Environment.PROD && !DIGEST.matcher(image).matches()) {
+            violations.add(where + ": image " + image + " is not referenced by digest in prod");
         }
     }
 
