@@ -1,4 +1,4 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.booking;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,20 +8,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.therapybooking.commons.time.TimeZones;
 
-/** The latest state of a booking as its events described it; emails are rendered from it at send time. */
+/**
+ * The latest state of a booking as its events described it; emails are rendered from it at send time. Read and
+ * written through {@link BookingRepository}.
+ */
 @Entity
 @Table(name = "booking")
-public class BookingRecord extends PanacheEntityBase {
-    /** Values of {@code status} (booking-service's, see docs/events/common.v1.schema.json). */
-    public static final String SCHEDULED = "scheduled";
-    public static final String CANCELLED = "cancelled";
+public class BookingRecord {
 
     @Id
     @Column(name = "booking_id")
     public Long bookingId;
-    public String status;
+    public BookingStatus status;
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
     @Column(name = "duration_minutes")
@@ -58,14 +58,18 @@ public class BookingRecord extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    public boolean isCancelled() {
+        return status == BookingStatus.CANCELLED;
+    }
+
     public Instant endsAt() {
         return scheduledAt.plusSeconds(60L * durationMinutes);
     }
 
     public Participant participant(RecipientRole role) {
-        return role == RecipientRole.client
-                ? new Participant(role, clientUserId, clientFirstName, clientLastName, clientEmail, ZoneId.of(clientTimeZone))
-                : new Participant(role, hostUserId, hostFirstName, hostLastName, hostEmail, ZoneId.of(hostTimeZone));
+        return role == RecipientRole.CLIENT
+                ? new Participant(role, clientUserId, clientFirstName, clientLastName, clientEmail, TimeZones.parse(clientTimeZone))
+                : new Participant(role, hostUserId, hostFirstName, hostLastName, hostEmail, TimeZones.parse(hostTimeZone));
     }
 
     /** One side of the session, as an email addresses them. */

@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "notifications")
 public interface NotificationConfig {
 
-    /** Which event plans the meeting-info email and the reminders. */
+    /** Which event plans the meeting-info email and the reminders: {@code created} or {@code paid}. */
     @WithDefault("created")
     Trigger meetingInfoTrigger();
 
@@ -29,7 +29,10 @@ public interface NotificationConfig {
     Retry retry();
 
     enum Trigger {
-        created, paid
+        /** booking.created (and a reschedule of a booking that has no plan yet). */
+        CREATED,
+        /** booking.paid: nothing goes out for a booking that is never paid. */
+        PAID
     }
 
     interface Host {
@@ -47,13 +50,13 @@ public interface NotificationConfig {
     }
 
     interface Dispatch {
-        /** How often the dispatch job looks for due rows (read by the @Scheduled expression). */
+        /** How often the dispatch job looks for due rows. */
         @WithDefault("5s")
-        String every();
+        Duration every();
 
         /** Delay of the first run after start. */
         @WithDefault("2s")
-        String initialDelay();
+        Duration initialDelay();
 
         /**
          * Claim-and-send loops run in parallel by each scheduler run in this replica. Sending is latency-bound
@@ -84,6 +87,7 @@ public interface NotificationConfig {
         @WithDefault("PT30S")
         Duration baseDelay();
 
+        /** Upper bound of the delay between two attempts, before jitter. */
         @WithDefault("PT1H")
         Duration maxDelay();
     }

@@ -1,4 +1,4 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.dispatch;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,24 +9,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.therapybooking.notification.booking.BookingRecord;
+import org.therapybooking.notification.planning.Notification;
+import org.therapybooking.notification.planning.NotificationStatus;
+
 /** The SQL of the dispatch loop; each method is its own short transaction. */
 @ApplicationScoped
-public class NotificationRepository {
+public class ClaimRepository {
 
     /**
      * Due rows, oldest first, skipping rows another worker has locked. Served by the partial index on
-     * (due_at) WHERE status = 'pending'.
+     * (due_at) WHERE status = 'pending': the status is written into the statement, not bound, because a partial
+     * index only matches a predicate the planner can see.
      */
     public static final String CLAIM_SQL = """
             SELECT id FROM notification
-            WHERE status = 'pending' AND due_at <= ?1 AND next_attempt_at <= ?1
+            WHERE status = '%s' AND due_at <= ?1 AND next_attempt_at <= ?1
             ORDER BY due_at
             LIMIT ?2
-            FOR UPDATE SKIP LOCKED""";
+            FOR UPDATE SKIP LOCKED""".formatted(NotificationStatus.PENDING.code());
 
     private final EntityManager em;
 
-    NotificationRepository(EntityManager em) {
+    ClaimRepository(EntityManager em) {
         this.em = em;
     }
 
@@ -48,7 +53,7 @@ public class NotificationRepository {
         em.createQuery("""
                 update Notification n set n.status = :sending, n.attempts = n.attempts + 1, n.claimedUntil = :lease,
                        n.claimToken = :token, n.updatedAt = :now where n.id in :ids""")
-                .setParameter("sending", NotificationStatus.sending).setParameter("lease", leaseUntil)
+                .setParameter("sending", NotificationStatus.SENDING).setParameter("lease", leaseUntil)
                 .setParameter("token", token).setParameter("now", now).setParameter("ids", claimed)
                 .executeUpdate();
         return new Claim(token, claimed);
@@ -57,11 +62,12 @@ public class NotificationRepository {
     /** Rows left in 'sending' by a worker that died go back to pending once their lease expired. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseExpiredLeases(Instant now) {
-        return em.createNativeQuery("""
-                UPDATE notification SET status = 'pending', claimed_until = NULL, claim_token = NULL, updated_at = ?1,
-                       last_error = 'lease expired while sending; returned to the queue'
-                WHERE status = 'sending' AND claimed_until < ?1""")
-                .setParameter(1, now).executeUpdate();
+        return em.createQuery("""
+                update Notification n set n.status = :pending, n.claimedUntil = null, n.claimToken = null,
+                       n.updatedAt = :now, n.lastError = 'lease expired while sending; returned to the queue'
+                where n.status = :sending and n.claimedUntil < :now""")
+                .setParameter("pending", NotificationStatus.PENDING).setParameter("sending", NotificationStatus.SENDING)
+                .setParameter("now", now).executeUpdate();
     }
 
     /**
@@ -76,13 +82,13 @@ public class NotificationRepository {
                 update Notification n set n.claimedUntil = :lease, n.updatedAt = :now
                 where n.id = :id and n.status = :sending and n.claimToken = :token""")
                 .setParameter("lease", leaseUntil).setParameter("now", now).setParameter("id", id)
-                .setParameter("sending", NotificationStatus.sending).setParameter("token", token)
+                .setParameter("sending", NotificationStatus.SENDING).setParameter("token", token)
                 .executeUpdate();
         if (renewed == 0) {
             return Optional.empty();
         }
-        Notification n = Notification.findById(id);
-        BookingRecord b = BookingRecord.findById(n.bookingId);
+        Notification n = em.find(Notification.class, id);
+        BookingRecord b = em.find(BookingRecord.class, n.bookingId);
         em.detach(n);
         em.detach(b);
         return Optional.of(new Claimed(n, b));
@@ -97,9 +103,9 @@ public class NotificationRepository {
                        n.claimedUntil = null, n.claimToken = null, n.sentAt = :sentAt, n.nextAttemptAt = :next
                 where n.id = :id and n.status = :sending and n.claimToken = :token""")
                 .setParameter("status", status).setParameter("now", now).setParameter("error", error)
-                .setParameter("sentAt", status == NotificationStatus.sent ? now : null)
+                .setParameter("sentAt", status == NotificationStatus.SENT ? now : null)
                 .setParameter("next", nextAttemptAt == null ? claimed.nextAttemptAt : nextAttemptAt)
-                .setParameter("id", claimed.id).setParameter("sending", NotificationStatus.sending)
+                .setParameter("id", claimed.id).setParameter("sending", NotificationStatus.SENDING)
                 .setParameter("token", claimed.claimToken)
                 .executeUpdate() == 1;
     }

@@ -1,4 +1,4 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,19 +7,26 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.therapybooking.notification.booking.BookingRecord;
 import org.therapybooking.notification.common.NotificationConfig;
+import org.therapybooking.notification.dispatch.ClaimRepository.Claim;
+import org.therapybooking.notification.dispatch.ClaimRepository.Claimed;
 import org.therapybooking.notification.email.EmailComposer;
 import org.therapybooking.notification.email.EmailSender;
 import org.therapybooking.notification.email.SendFailure;
 import org.therapybooking.notification.meetinglink.MeetingLinks;
-import org.therapybooking.notification.reminder.NotificationRepository.Claim;
-import org.therapybooking.notification.reminder.NotificationRepository.Claimed;
+import org.therapybooking.notification.planning.Notification;
+import org.therapybooking.notification.planning.NotificationKind;
+import org.therapybooking.notification.planning.NotificationStatus;
 
 import io.quarkus.mailer.Mail;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 
 /**
  * The send loop: claim due rows (row locks, SKIP LOCKED), send each, record the outcome. Any number of these
@@ -30,7 +37,7 @@ public class NotificationDispatcher {
     public static final String JOB = "notification-dispatch";
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
 
-    private final NotificationRepository repository;
+    private final ClaimRepository repository;
     private final MeetingLinks meetingLinks;
     private final EmailComposer composer;
     private final EmailSender sender;
@@ -40,7 +47,7 @@ public class NotificationDispatcher {
     private final Clock clock;
     private final ManagedExecutor executor;
 
-    NotificationDispatcher(NotificationRepository repository, MeetingLinks meetingLinks, EmailComposer composer,
+    NotificationDispatcher(ClaimRepository repository, MeetingLinks meetingLinks, EmailComposer composer,
             EmailSender sender, RetryPolicy retryPolicy, NotificationMetrics metrics, NotificationConfig config,
             Clock clock, ManagedExecutor executor) {
         this.repository = repository;
@@ -54,8 +61,16 @@ public class NotificationDispatcher {
         this.executor = executor;
     }
 
-    @Scheduled(identity = JOB, every = "${notifications.dispatch.every:5s}", delayed = "${notifications.dispatch.initial-delay:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Registers the dispatch job (identity {@link #JOB}) with the period and first delay of the configuration. */
+    void schedule(@Observes StartupEvent start, Scheduler scheduler) {
+        scheduler.newJob(JOB)
+                .setInterval(config.dispatch().every().toString())
+                .setDelayed(config.dispatch().initialDelay().toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> tick())
+                .schedule();
+    }
+
     void tick() {
         repository.releaseExpiredLeases(clock.instant());
         int workers = Math.max(1, config.dispatch().workers());
@@ -116,17 +131,17 @@ public class NotificationDispatcher {
         String stale = staleReason(n, booking);
         if (stale != null) {
             LOG.infof("notification %d of booking %d not sent: %s", n.id, n.bookingId, stale);
-            repository.finish(n, NotificationStatus.cancelled, now, stale, null);
+            repository.finish(n, NotificationStatus.CANCELLED, now, stale, null);
             return;
         }
-        if (n.kind == NotificationKind.reminder && config.dispatch().skipRemindersAfterStart()
+        if (n.kind == NotificationKind.REMINDER && config.dispatch().skipRemindersAfterStart()
                 && !now.isBefore(booking.scheduledAt)) {
-            repository.finish(n, NotificationStatus.skipped, now, "session had already started when the reminder was due to go out", null);
+            repository.finish(n, NotificationStatus.SKIPPED, now, "session had already started when the reminder was due to go out", null);
             return;
         }
         String joinUrl = null;
         boolean personalized = true;
-        if (n.kind != NotificationKind.cancellation) {
+        if (n.kind != NotificationKind.CANCELLATION) {
             try {
                 joinUrl = meetingLinks.joinUrl(booking, booking.participant(n.recipientRole));
             } catch (RuntimeException e) {
@@ -153,7 +168,7 @@ public class NotificationDispatcher {
         Optional<SendFailure> failure = sender.send(mail);
         Instant after = clock.instant();
         if (failure.isEmpty()) {
-            if (repository.finish(n, NotificationStatus.sent, after, personalized ? null : "sent with the plain room link", null)) {
+            if (repository.finish(n, NotificationStatus.SENT, after, personalized ? null : "sent with the plain room link", null)) {
                 metrics.sent(n.kind);
             }
             return;
@@ -178,10 +193,10 @@ public class NotificationDispatcher {
      * still pending. Null when it should go out.
      */
     static String staleReason(Notification n, BookingRecord booking) {
-        if (n.kind == NotificationKind.cancellation) {
+        if (n.kind == NotificationKind.CANCELLATION) {
             return null;
         }
-        if (BookingRecord.CANCELLED.equals(booking.status)) {
+        if (booking.isCancelled()) {
             return "booking cancelled before the email went out";
         }
         if (n.sequence < booking.sequence) {
@@ -192,13 +207,13 @@ public class NotificationDispatcher {
 
     private void retryLater(Notification n, String reason, Instant next, String cause) {
         LOG.infof("notification %d: attempt %d failed (%s); next attempt at %s", n.id, n.attempts, reason, next);
-        if (repository.finish(n, NotificationStatus.pending, clock.instant(), reason, next)) {
+        if (repository.finish(n, NotificationStatus.PENDING, clock.instant(), reason, next)) {
             metrics.retried(cause);
         }
     }
 
     private void fail(Notification n, String reason, String metricReason) {
-        if (repository.finish(n, NotificationStatus.failed, clock.instant(), reason, null)) {
+        if (repository.finish(n, NotificationStatus.FAILED, clock.instant(), reason, null)) {
             metrics.failed(metricReason);
         }
     }

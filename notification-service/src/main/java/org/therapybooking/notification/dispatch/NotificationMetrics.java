@@ -1,9 +1,11 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.dispatch;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.therapybooking.notification.planning.NotificationKind;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +29,7 @@ public class NotificationMetrics {
     }
 
     void sent(NotificationKind kind) {
-        registry.counter(SENT, "kind", kind.name()).increment();
+        registry.counter(SENT, "kind", kind.code()).increment();
     }
 
     void failed(String reason) {

@@ -1,4 +1,4 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,9 +56,5 @@ public class RetryPolicy {
         }
         long half = exponential / 2;
         return half + (long) (random.getAsDouble() * (exponential - half));
-    }
-
-    public int maxAttempts() {
-        return maxAttempts;
     }
 }

@@ -9,11 +9,11 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.therapybooking.notification.booking.BookingRecord;
+import org.therapybooking.notification.booking.RecipientRole;
 import org.therapybooking.notification.common.NotificationConfig;
-import org.therapybooking.notification.reminder.BookingRecord;
-import org.therapybooking.notification.reminder.Notification;
-import org.therapybooking.notification.reminder.NotificationKind;
-import org.therapybooking.notification.reminder.RecipientRole;
+import org.therapybooking.notification.planning.Notification;
+import org.therapybooking.notification.planning.NotificationKind;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.TemplateInstance;
@@ -45,18 +45,18 @@ public class EmailComposer {
     public Mail compose(Notification n, BookingRecord booking, String joinUrl, boolean personalized) {
         BookingRecord.Participant to = booking.participant(n.recipientRole);
         BookingRecord.Participant other = booking.participant(
-                n.recipientRole == RecipientRole.client ? RecipientRole.host : RecipientRole.client);
+                n.recipientRole == RecipientRole.CLIENT ? RecipientRole.HOST : RecipientRole.CLIENT);
         EmailView view = view(n, booking, to, other, joinUrl, personalized);
 
         TemplateInstance html;
         TemplateInstance text;
         IcsBuilder.Method method = IcsBuilder.Method.REQUEST;
         switch (n.kind) {
-            case meeting_info -> {
+            case MEETING_INFO -> {
                 html = EmailTemplates.meetingInfoHtml(view);
                 text = EmailTemplates.meetingInfoText(view);
             }
-            case reminder -> {
+            case REMINDER -> {
                 html = EmailTemplates.reminderHtml(view);
                 text = EmailTemplates.reminderText(view);
             }
@@ -81,20 +81,20 @@ public class EmailComposer {
         ZonedDateTime start = booking.scheduledAt.atZone(to.zone());
         ZonedDateTime end = booking.endsAt().atZone(to.zone());
         String shortWhen = SHORT_DATE_TIME.format(start) + " " + OFFSET.format(start);
-        String withWhom = n.recipientRole == RecipientRole.host ? " with " + other.fullName() : "";
-        String lead = n.kind == NotificationKind.reminder ? lead(n.offset()) : null;
+        String withWhom = n.recipientRole == RecipientRole.HOST ? " with " + other.fullName() : "";
+        String lead = n.kind == NotificationKind.REMINDER ? lead(n.offset()) : null;
         String subject = switch (n.kind) {
-            case meeting_info -> (n.isUpdate ? "Updated: your therapy session" + withWhom + " is now on "
+            case MEETING_INFO -> (n.isUpdate ? "Updated: your therapy session" + withWhom + " is now on "
                     : "Your therapy session" + withWhom + " on ") + shortWhen;
-            case reminder -> "Reminder: your therapy session" + withWhom + " starts " + lead + " (" + shortWhen + ")";
-            case cancellation -> "Cancelled: your therapy session" + withWhom + " on " + shortWhen;
+            case REMINDER -> "Reminder: your therapy session" + withWhom + " starts " + lead + " (" + shortWhen + ")";
+            case CANCELLATION -> "Cancelled: your therapy session" + withWhom + " on " + shortWhen;
         };
         return new EmailView(
                 "en",
                 subject,
                 to.fullName(),
                 other.fullName(),
-                n.recipientRole == RecipientRole.host,
+                n.recipientRole == RecipientRole.HOST,
                 n.isUpdate,
                 DATE_TIME.format(start),
                 // across a DST change the end has another offset than the start: say so
@@ -117,7 +117,7 @@ public class EmailComposer {
 
     private IcsBuilder.Event calendarEvent(BookingRecord booking, BookingRecord.Participant to,
             BookingRecord.Participant other, String joinUrl) {
-        BookingRecord.Participant host = to.role() == RecipientRole.host ? to : other;
+        BookingRecord.Participant host = to.role() == RecipientRole.HOST ? to : other;
         String description = joinUrl == null
                 ? "This session has been cancelled."
                 : "Join the video session on Jitsi Meet:\n" + joinUrl + "\n\nCancel or reschedule: "

@@ -11,6 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.therapybooking.commons.time.TimeZoneId;
+import org.therapybooking.notification.booking.BookingStatus;
+
 /**
  * A booking event as published on {@code booking.events} (docs/events/*.v1.schema.json). Unknown fields are
  * ignored (tolerant reader); the constraints are the parts of the schema this service relies on.
@@ -31,7 +34,7 @@ public record BookingEvent(
 
     public record Booking(
             @NotNull @Min(1) Long id,
-            @NotBlank String status,
+            @NotNull BookingStatus status,
             @NotNull Instant scheduledAt,
             @NotNull @Min(1) @Max(1440) Integer duration,
             @NotBlank String jitsiRoomId,
@@ -47,6 +50,6 @@ public record BookingEvent(
             @NotNull @Size(max = 100) String firstName,
             @NotNull @Size(max = 100) String lastName,
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank String timeZone) {
+            @NotBlank @TimeZoneId String timeZone) {
     }
 }

@@ -8,10 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.therapybooking.notification.booking.BookingRecord;
+import org.therapybooking.notification.booking.BookingRepository;
 import org.therapybooking.notification.common.NotificationConfig;
 import org.therapybooking.notification.event.BookingEventParser.ParsedEvent;
-import org.therapybooking.notification.reminder.BookingRecord;
-import org.therapybooking.notification.reminder.NotificationPlanner;
+import org.therapybooking.notification.planning.NotificationPlanner;
 
 /**
  * Applies one booking event: records its id, updates the booking snapshot and plans emails, all in one
@@ -22,12 +23,15 @@ public class BookingEventHandler {
     private static final Logger LOG = Logger.getLogger(BookingEventHandler.class);
 
     private final EntityManager em;
+    private final BookingRepository bookings;
     private final NotificationPlanner planner;
     private final NotificationConfig config;
     private final Clock clock;
 
-    BookingEventHandler(EntityManager em, NotificationPlanner planner, NotificationConfig config, Clock clock) {
+    BookingEventHandler(EntityManager em, BookingRepository bookings, NotificationPlanner planner,
+            NotificationConfig config, Clock clock) {
         this.em = em;
+        this.bookings = bookings;
         this.planner = planner;
         this.config = config;
         this.clock = clock;
@@ -51,13 +55,13 @@ public class BookingEventHandler {
                     event.bookingId());
             return false;
         }
-        BookingRecord booking = BookingRecord.findById(event.bookingId());
+        BookingRecord booking = bookings.findById(event.bookingId());
         if (booking != null && event.booking().sequence() < booking.sequence) {
             LOG.warnf("event %s for booking %d carries sequence %d, older than the known %d; ignored",
                     event.eventId(), event.bookingId(), event.booking().sequence(), booking.sequence);
             return true;
         }
-        if (booking != null && BookingRecord.CANCELLED.equals(booking.status) && parsed.type() != EventType.CANCELLED
+        if (booking != null && booking.isCancelled() && parsed.type() != EventType.CANCELLED
                 && event.booking().sequence() <= booking.sequence) {
             // e.g. a payment confirmed after the cancel: the snapshot stays cancelled and nothing is planned
             LOG.warnf("event %s (%s) for booking %d arrived after its cancellation (sequence %d); ignored",
@@ -68,25 +72,25 @@ public class BookingEventHandler {
             booking = new BookingRecord();
             booking.bookingId = event.bookingId();
             copy(event, booking, now);
-            booking.persist();
+            bookings.persist(booking);
         } else {
             copy(event, booking, now);
         }
         switch (parsed.type()) {
             case CREATED -> {
-                if (config.meetingInfoTrigger() == NotificationConfig.Trigger.created && !booking.notificationsPlanned) {
+                if (config.meetingInfoTrigger() == NotificationConfig.Trigger.CREATED && !booking.notificationsPlanned) {
                     planner.planInitial(booking);
                 }
             }
             case PAID -> {
-                if (config.meetingInfoTrigger() == NotificationConfig.Trigger.paid && !booking.notificationsPlanned) {
+                if (config.meetingInfoTrigger() == NotificationConfig.Trigger.PAID && !booking.notificationsPlanned) {
                     planner.planInitial(booking);
                 }
             }
             case RESCHEDULED -> {
                 if (booking.notificationsPlanned) {
                     planner.planReschedule(booking);
-                } else if (config.meetingInfoTrigger() == NotificationConfig.Trigger.created) {
+                } else if (config.meetingInfoTrigger() == NotificationConfig.Trigger.CREATED) {
                     planner.planInitial(booking);
                 }
             }

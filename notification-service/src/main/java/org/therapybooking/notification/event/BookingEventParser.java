@@ -1,7 +1,5 @@
 package org.therapybooking.notification.event;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,17 +46,7 @@ public class BookingEventParser {
             throw new PoisonMessageException("schema-invalid: booking_id " + event.bookingId()
                     + " differs from booking.id " + event.booking().id());
         }
-        checkZone("recipient.time_zone", event.recipient().timeZone());
-        checkZone("host.time_zone", event.host().timeZone());
         return new ParsedEvent(type, event);
-    }
-
-    private static void checkZone(String field, String zone) {
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new PoisonMessageException("schema-invalid: " + field + " is not an IANA zone: " + zone);
-        }
     }
 
     public record ParsedEvent(EventType type, BookingEvent event) {

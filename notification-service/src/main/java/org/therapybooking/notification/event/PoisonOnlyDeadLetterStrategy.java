@@ -3,7 +3,6 @@ package org.therapybooking.notification.event;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -27,13 +26,15 @@ import io.vertx.mutiny.core.Vertx;
 public class PoisonOnlyDeadLetterStrategy implements KafkaFailureHandler.Factory {
     public static final String NAME = "poison-dead-letter-queue";
 
-    @Inject
-    @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE)
-    KafkaFailureHandler.Factory deadLetterQueue;
+    private final KafkaFailureHandler.Factory deadLetterQueue;
+    private final KafkaFailureHandler.Factory fail;
 
-    @Inject
-    @Identifier(KafkaFailureHandler.Strategy.FAIL)
-    KafkaFailureHandler.Factory fail;
+    PoisonOnlyDeadLetterStrategy(
+            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
+            @Identifier(KafkaFailureHandler.Strategy.FAIL) KafkaFailureHandler.Factory fail) {
+        this.deadLetterQueue = deadLetterQueue;
+        this.fail = fail;
+    }
 
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,

@@ -1,4 +1,4 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.planning;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,30 +6,29 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.therapybooking.notification.booking.RecipientRole;
 
-/** One email to send (outbox row): meeting-info, reminder or cancellation for one recipient of one booking. */
+/**
+ * One email to send (outbox row): meeting-info, reminder or cancellation for one recipient of one booking. Read
+ * and written through {@link NotificationRepository} and, in the dispatch loop, ClaimRepository.
+ */
 @Entity
 @Table(name = "notification")
-public class Notification extends PanacheEntityBase {
+public class Notification {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     @Column(name = "booking_id")
     public Long bookingId;
-    @Enumerated(EnumType.STRING)
     @Column(name = "recipient_role")
     public RecipientRole recipientRole;
     @Column(name = "recipient_email")
     public String recipientEmail;
-    @Enumerated(EnumType.STRING)
     public NotificationKind kind;
     @Column(name = "reminder_offset")
     public String reminderOffset;
@@ -38,14 +37,13 @@ public class Notification extends PanacheEntityBase {
     public boolean isUpdate;
     @Column(name = "due_at")
     public Instant dueAt;
-    @Enumerated(EnumType.STRING)
     public NotificationStatus status;
     public int attempts;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
     @Column(name = "claimed_until")
     public Instant claimedUntil;
-    /** While 'sending': the token of the claim that owns the row (see NotificationRepository). */
+    /** While 'sending': the token of the claim that owns the row (see ClaimRepository). */
     @Column(name = "claim_token")
     public UUID claimToken;
     @Column(name = "last_error")

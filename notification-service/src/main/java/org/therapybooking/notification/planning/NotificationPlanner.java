@@ -1,4 +1,4 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.planning;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.therapybooking.notification.booking.BookingRecord;
+import org.therapybooking.notification.booking.BookingStatus;
+import org.therapybooking.notification.booking.RecipientRole;
 import org.therapybooking.notification.common.NotificationConfig;
 
 /**
@@ -22,10 +25,12 @@ public class NotificationPlanner {
 
     static final String PASSED_WHEN_PLANNED = "due time had already passed when the booking arrived";
 
+    private final NotificationRepository notifications;
     private final NotificationConfig config;
     private final Clock clock;
 
-    NotificationPlanner(NotificationConfig config, Clock clock) {
+    NotificationPlanner(NotificationRepository notifications, NotificationConfig config, Clock clock) {
+        this.notifications = notifications;
         this.config = config;
         this.clock = clock;
     }
@@ -36,17 +41,17 @@ public class NotificationPlanner {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void planInitial(BookingRecord booking) {
-        if (!BookingRecord.SCHEDULED.equals(booking.status)) {
-            LOG.infof("booking %d is %s: no meeting-info or reminders planned", booking.bookingId, booking.status);
+        if (booking.status != BookingStatus.SCHEDULED) {
+            LOG.infof("booking %d is %s: no meeting-info or reminders planned", booking.bookingId, booking.status.code());
             return;
         }
         Instant now = clock.instant();
         for (RecipientRole role : meetingInfoRecipients()) {
-            insert(booking, role, NotificationKind.meeting_info, null, false, now, now);
+            insert(booking, role, NotificationKind.MEETING_INFO, null, false, now, now);
         }
         for (RecipientRole role : reminderRecipients()) {
             for (Duration offset : config.reminderOffsets()) {
-                insert(booking, role, NotificationKind.reminder, offset, false, booking.scheduledAt.minus(offset), now);
+                insert(booking, role, NotificationKind.REMINDER, offset, false, booking.scheduledAt.minus(offset), now);
             }
         }
         booking.notificationsPlanned = true;
@@ -60,27 +65,26 @@ public class NotificationPlanner {
     @Transactional(Transactional.TxType.MANDATORY)
     public void planReschedule(BookingRecord booking) {
         Instant now = clock.instant();
-        List<Notification> pending = Notification.list("bookingId = ?1 and status = ?2", booking.bookingId,
-                NotificationStatus.pending);
+        List<Notification> pending = notifications.pendingForBooking(booking.bookingId);
         for (Notification n : pending) {
-            if (n.kind == NotificationKind.meeting_info) {
-                n.status = NotificationStatus.cancelled;
+            if (n.kind == NotificationKind.MEETING_INFO) {
+                n.status = NotificationStatus.CANCELLED;
                 n.lastError = "superseded by the reschedule to sequence " + booking.sequence;
                 n.updatedAt = now;
             }
         }
         for (RecipientRole role : meetingInfoRecipients()) {
-            insert(booking, role, NotificationKind.meeting_info, null, true, now, now);
+            insert(booking, role, NotificationKind.MEETING_INFO, null, true, now, now);
         }
         for (RecipientRole role : reminderRecipients()) {
             for (Duration offset : config.reminderOffsets()) {
                 Instant due = booking.scheduledAt.minus(offset);
                 Notification existing = pending.stream()
-                        .filter(n -> n.kind == NotificationKind.reminder && n.recipientRole == role
+                        .filter(n -> n.kind == NotificationKind.REMINDER && n.recipientRole == role
                                 && offset.toString().equals(n.reminderOffset))
                         .findFirst().orElse(null);
                 if (existing == null) {
-                    insert(booking, role, NotificationKind.reminder, offset, true, due, now);
+                    insert(booking, role, NotificationKind.REMINDER, offset, true, due, now);
                 } else {
                     existing.dueAt = due;
                     existing.nextAttemptAt = due;
@@ -88,7 +92,7 @@ public class NotificationPlanner {
                     existing.isUpdate = true;
                     existing.updatedAt = now;
                     if (due.isBefore(now)) {
-                        existing.status = NotificationStatus.skipped;
+                        existing.status = NotificationStatus.SKIPPED;
                         existing.lastError = PASSED_WHEN_PLANNED;
                     }
                 }
@@ -101,26 +105,25 @@ public class NotificationPlanner {
     @Transactional(Transactional.TxType.MANDATORY)
     public void planCancellation(BookingRecord booking, boolean notifyParticipants) {
         Instant now = clock.instant();
-        Notification.update("status = ?1, lastError = ?2, updatedAt = ?3 where bookingId = ?4 and status = ?5",
-                NotificationStatus.cancelled, "booking cancelled", now, booking.bookingId, NotificationStatus.pending);
+        notifications.cancelPending(booking.bookingId, "booking cancelled", now);
         if (!notifyParticipants) {
             return;
         }
-        List<RecipientRole> roles = new ArrayList<>(List.of(RecipientRole.client));
+        List<RecipientRole> roles = new ArrayList<>(List.of(RecipientRole.CLIENT));
         if (config.host().cancellation()) {
-            roles.add(RecipientRole.host);
+            roles.add(RecipientRole.HOST);
         }
         for (RecipientRole role : roles) {
-            insert(booking, role, NotificationKind.cancellation, null, false, now, now);
+            insert(booking, role, NotificationKind.CANCELLATION, null, false, now, now);
         }
     }
 
     private List<RecipientRole> meetingInfoRecipients() {
-        return config.host().meetingInfo() ? List.of(RecipientRole.client, RecipientRole.host) : List.of(RecipientRole.client);
+        return config.host().meetingInfo() ? List.of(RecipientRole.CLIENT, RecipientRole.HOST) : List.of(RecipientRole.CLIENT);
     }
 
     private List<RecipientRole> reminderRecipients() {
-        return config.host().reminders() ? List.of(RecipientRole.client, RecipientRole.host) : List.of(RecipientRole.client);
+        return config.host().reminders() ? List.of(RecipientRole.CLIENT, RecipientRole.HOST) : List.of(RecipientRole.CLIENT);
     }
 
     private void insert(BookingRecord booking, RecipientRole role, NotificationKind kind, Duration offset,
@@ -138,11 +141,11 @@ public class NotificationPlanner {
         n.createdAt = now;
         n.updatedAt = now;
         if (due.isBefore(now)) {
-            n.status = NotificationStatus.skipped;
+            n.status = NotificationStatus.SKIPPED;
             n.lastError = PASSED_WHEN_PLANNED;
         } else {
-            n.status = NotificationStatus.pending;
+            n.status = NotificationStatus.PENDING;
         }
-        n.persist();
+        notifications.persist(n);
     }
 }

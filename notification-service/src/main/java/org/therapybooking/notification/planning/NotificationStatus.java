@@ -1,6 +1,32 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.planning;
 
-/** Lower-case constants: they are the stored and wire values. */
-public enum NotificationStatus {
-    pending, sending, sent, failed, skipped, cancelled
+import org.therapybooking.notification.common.Coded;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Where a notification row stands: {@code PENDING} until due and claimed, {@code SENDING} while a worker holds
+ * its lease, then one of the final states.
+ */
+public enum NotificationStatus implements Coded {
+    PENDING("pending"), SENDING("sending"), SENT("sent"), FAILED("failed"), SKIPPED("skipped"), CANCELLED("cancelled");
+
+    private final String code;
+
+    NotificationStatus(String code) {
+        this.code = code;
+    }
+
+    @Override
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class DbConverter extends Coded.Converter<NotificationStatus> {
+        public DbConverter() {
+            super(NotificationStatus.class);
+        }
+    }
 }

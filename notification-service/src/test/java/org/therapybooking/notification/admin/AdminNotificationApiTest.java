@@ -3,11 +3,15 @@ package org.therapybooking.notification.admin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.therapybooking.commons.problem.ProblemType;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.Kafka;
 import org.therapybooking.notification.support.Mailbox;
@@ -25,6 +30,7 @@ import org.therapybooking.notification.support.TestEvents.Booking;
 import org.therapybooking.notification.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 
 @QuarkusTest
@@ -67,32 +73,89 @@ class AdminNotificationApiTest extends NotificationIT {
                 .body("sent_total", notNullValue());
     }
 
-    @Test
-    void unknownBookingIsAProblem404() {
-        given().auth().oauth2(Tokens.admin())
-                .get(PATH, 999_999)
-                .then().statusCode(404)
+    /** Every error of the admin API is the one problem+json format of docs/api.md, pinned here per kind. */
+    private static ValidatableResponse problem(ValidatableResponse response, ProblemType type, String instance) {
+        return response.statusCode(type.status())
                 .contentType("application/problem+json")
-                .body("status", equalTo(404))
-                .body("title", equalTo("Not found"));
+                .body("type", equalTo(type.uri()))
+                .body("type", startsWith("urn:therapy-booking:problem:"))
+                .body("title", equalTo(type.title()))
+                .body("status", equalTo(type.status()))
+                .body("detail", notNullValue())
+                .body("instance", equalTo(instance));
     }
 
     @Test
-    void withoutATokenIs401() {
-        given().get(PATH, 1).then().statusCode(401);
+    void unknownBookingIsANotFoundProblem() {
+        problem(given().auth().oauth2(Tokens.admin()).get(PATH, 999_999).then(), ProblemType.NOT_FOUND,
+                "/api/admin/bookings/999999/notifications")
+                .body("type", equalTo("urn:therapy-booking:problem:not-found"))
+                .body("detail", equalTo("Booking 999999 not found"))
+                .body("errors", anyOf(nullValue(), empty()));
     }
 
     @Test
-    void nonAdminIs403() {
-        given().auth().oauth2(Tokens.user()).get(PATH, 1).then().statusCode(403);
+    void unknownPathIsANotFoundProblem() {
+        problem(given().auth().oauth2(Tokens.admin()).get("/api/admin/nothing-here").then(), ProblemType.NOT_FOUND,
+                "/api/admin/nothing-here");
+    }
+
+    @Test
+    void bookingIdBelowOneIsAValidationProblemNamingTheParameter() {
+        problem(given().auth().oauth2(Tokens.admin()).get(PATH, 0).then(), ProblemType.VALIDATION,
+                "/api/admin/bookings/0/notifications")
+                .body("type", equalTo("urn:therapy-booking:problem:validation"))
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("booking_id"))
+                .body("errors[0].message", notNullValue());
+    }
+
+    @Test
+    void nonNumericBookingIdIsNotFound() {
+        // a path parameter that is not a number names no booking (JAX-RS answers 404 for it)
+        given().auth().oauth2(Tokens.admin()).get("/api/admin/bookings/abc/notifications")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo(ProblemType.NOT_FOUND.uri()));
+    }
+
+    @Test
+    void withoutATokenIsAnUnauthorizedProblem() {
+        problem(given().get(PATH, 1).then(), ProblemType.UNAUTHORIZED, "/api/admin/bookings/1/notifications")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void nonAdminIsAForbiddenProblem() {
+        problem(given().auth().oauth2(Tokens.user()).get(PATH, 1).then(), ProblemType.FORBIDDEN,
+                "/api/admin/bookings/1/notifications");
+    }
+
+    @Test
+    void wrongMethodIsAMethodNotAllowedProblem() {
+        problem(given().auth().oauth2(Tokens.admin()).contentType("application/json").body("{}")
+                .post("/api/admin/notifications/stats").then(), ProblemType.METHOD_NOT_ALLOWED,
+                "/api/admin/notifications/stats");
+    }
+
+    @Test
+    void unavailableRepresentationIsANotAcceptableProblem() {
+        problem(given().auth().oauth2(Tokens.admin()).accept("application/xml").get("/api/admin/notifications/stats").then(),
+                ProblemType.NOT_ACCEPTABLE, "/api/admin/notifications/stats");
     }
 
     @Test
     void tokenForAnotherAudienceOrIssuerIs401() {
-        given().auth().oauth2(Tokens.sign(Tokens.ISSUER, "some-other-api", Set.of("user", "admin")))
-                .get(PATH, 1).then().statusCode(401);
-        given().auth().oauth2(Tokens.sign("someone-else", Tokens.AUDIENCE, Set.of("user", "admin")))
-                .get(PATH, 1).then().statusCode(401);
+        problem(given().auth().oauth2(Tokens.sign(Tokens.ISSUER, "some-other-api", Set.of("user", "admin")))
+                .get(PATH, 1).then(), ProblemType.UNAUTHORIZED, "/api/admin/bookings/1/notifications");
+        problem(given().auth().oauth2(Tokens.sign("someone-else", Tokens.AUDIENCE, Set.of("user", "admin")))
+                .get(PATH, 1).then(), ProblemType.UNAUTHORIZED, "/api/admin/bookings/1/notifications");
+    }
+
+    @Test
+    void openApiNamesPropertiesTheWayTheApiDoes() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.NotificationView.properties.keySet()",
+                        hasItems("recipient_role", "recipient_email", "reminder_offset", "next_attempt_at"));
     }
 
     @Test

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.therapybooking.localstack.GreenMailTestResource;
 import org.therapybooking.localstack.PostgresTestResource;
-import org.therapybooking.notification.reminder.NotificationDispatcher;
-import org.therapybooking.notification.reminder.NotificationRepository;
+import org.therapybooking.notification.dispatch.NotificationDispatcher;
+import org.therapybooking.notification.dispatch.ClaimRepository;
 import org.therapybooking.notification.support.Db;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.NotificationIT;
@@ -216,7 +216,7 @@ class DispatchBenchmarkTest extends NotificationIT {
         try (Connection c = PostgresTestResource.connect(Db.DATABASE)) {
             c.setAutoCommit(false);
             for (int i = 0; i < 33; i++) {
-                try (PreparedStatement ps = c.prepareStatement(NotificationRepository.CLAIM_SQL.replace("?1", "?").replace("?2", "?"))) {
+                try (PreparedStatement ps = c.prepareStatement(ClaimRepository.CLAIM_SQL.replace("?1", "?").replace("?2", "?"))) {
                     Timestamp now = Timestamp.from(NOW);
                     ps.setTimestamp(1, now);
                     ps.setTimestamp(2, now);
@@ -247,7 +247,7 @@ class DispatchBenchmarkTest extends NotificationIT {
         StringBuilder plan = new StringBuilder();
         try (Connection c = PostgresTestResource.connect(Db.DATABASE)) {
             c.setAutoCommit(false);
-            String sql = "EXPLAIN (ANALYZE, BUFFERS) " + NotificationRepository.CLAIM_SQL
+            String sql = "EXPLAIN (ANALYZE, BUFFERS) " + ClaimRepository.CLAIM_SQL
                     .replace("?1", "TIMESTAMPTZ '" + NOW + "'").replace("?2", "50");
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {

@@ -1,4 +1,4 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +45,7 @@ class ConcurrentDispatchTest extends NotificationIT {
     @Inject
     Scheduler scheduler;
     @Inject
-    NotificationRepository repository;
+    ClaimRepository repository;
 
     @AfterEach
     void resume() {
@@ -131,7 +131,7 @@ class ConcurrentDispatchTest extends NotificationIT {
                 () -> Db.count("SELECT count(*) FROM notification WHERE booking_id = 591") == 4);
 
         // worker A claims the two meeting-info rows, then is stuck (slow SMTP) past its 5 min lease
-        NotificationRepository.Claim workerA = dispatcher.claim();
+        ClaimRepository.Claim workerA = dispatcher.claim();
         assertEquals(2, workerA.ids().size());
         clock.advance(Duration.ofMinutes(6));
 
@@ -158,7 +158,7 @@ class ConcurrentDispatchTest extends NotificationIT {
                 TestEvents.client("Held", "Lease", to, "Europe/Berlin"), TestEvents.host("dr.smith.592@practice.example.org"))));
         Eventually.until("planned", Duration.ofSeconds(30),
                 () -> Db.count("SELECT count(*) FROM notification WHERE booking_id = 592") == 4);
-        NotificationRepository.Claim workerA = dispatcher.claim();
+        ClaimRepository.Claim workerA = dispatcher.claim();
         clock.advance(Duration.ofMinutes(4)); // within the lease: another worker finds nothing to take
         assertEquals(0, repository.releaseExpiredLeases(clock.instant()));
         assertEquals(0, dispatcher.dispatchOnce());

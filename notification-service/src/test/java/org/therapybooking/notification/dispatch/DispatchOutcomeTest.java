@@ -1,4 +1,4 @@
-package org.therapybooking.notification.reminder;
+package org.therapybooking.notification.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,12 +18,18 @@ import java.util.UUID;
 import jakarta.enterprise.inject.Vetoed;
 
 import org.junit.jupiter.api.Test;
+import org.therapybooking.notification.booking.BookingRecord;
+import org.therapybooking.notification.booking.BookingStatus;
+import org.therapybooking.notification.booking.RecipientRole;
 import org.therapybooking.notification.common.NotificationConfig;
 import org.therapybooking.notification.email.EmailComposer;
 import org.therapybooking.notification.email.EmailSender;
 import org.therapybooking.notification.email.SendFailure;
 import org.therapybooking.notification.meetinglink.MeetingLinkUnavailableException;
 import org.therapybooking.notification.meetinglink.MeetingLinks;
+import org.therapybooking.notification.planning.Notification;
+import org.therapybooking.notification.planning.NotificationKind;
+import org.therapybooking.notification.planning.NotificationStatus;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.mailer.Mail;
@@ -92,18 +98,18 @@ class DispatchOutcomeTest {
     }
 
     private void claim(NotificationKind kind, int attemptsAfterClaim, Instant sessionStart) {
-        claim(kind, attemptsAfterClaim, sessionStart, "scheduled", 0, 0);
+        claim(kind, attemptsAfterClaim, sessionStart, BookingStatus.SCHEDULED, 0, 0);
     }
 
-    private void claim(NotificationKind kind, int attemptsAfterClaim, Instant sessionStart, String bookingStatus,
+    private void claim(NotificationKind kind, int attemptsAfterClaim, Instant sessionStart, BookingStatus bookingStatus,
             int rowSequence, int bookingSequence) {
         Notification n = new Notification();
         n.id = 7L;
         n.bookingId = 1L;
         n.kind = kind;
-        n.recipientRole = RecipientRole.client;
+        n.recipientRole = RecipientRole.CLIENT;
         n.attempts = attemptsAfterClaim;
-        n.status = NotificationStatus.sending;
+        n.status = NotificationStatus.SENDING;
         n.nextAttemptAt = NOW;
         n.sequence = rowSequence;
         n.claimToken = FakeRepository.TOKEN;
@@ -123,7 +129,7 @@ class DispatchOutcomeTest {
         b.hostFirstName = "H";
         b.hostLastName = "S";
         b.hostTimeZone = "Europe/Berlin";
-        repository.claimed = new NotificationRepository.Claimed(n, b);
+        repository.claimed = new ClaimRepository.Claimed(n, b);
     }
 
     private double failed(String reason) {
@@ -133,19 +139,19 @@ class DispatchOutcomeTest {
 
     @Test
     void acceptedIsSentAndCounted() {
-        claim(NotificationKind.meeting_info, 1, NOW.plus(Duration.ofDays(1)));
+        claim(NotificationKind.MEETING_INFO, 1, NOW.plus(Duration.ofDays(1)));
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.sent, repository.status);
+        assertEquals(NotificationStatus.SENT, repository.status);
         assertNull(repository.error);
         assertEquals(1.0, metrics.sentTotal());
     }
 
     @Test
     void permanentSmtpFailureFailsAtOnceWithTheReason() {
-        claim(NotificationKind.meeting_info, 1, NOW.plus(Duration.ofDays(1)));
+        claim(NotificationKind.MEETING_INFO, 1, NOW.plus(Duration.ofDays(1)));
         sendResult = Optional.of(SendFailure.permanentFailure("smtp 550: mailbox unavailable"));
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.failed, repository.status);
+        assertEquals(NotificationStatus.FAILED, repository.status);
         assertEquals("smtp 550: mailbox unavailable", repository.error);
         assertEquals(1.0, failed(NotificationMetrics.SMTP_PERMANENT));
         assertEquals(0.0, metrics.sentTotal());
@@ -153,10 +159,10 @@ class DispatchOutcomeTest {
 
     @Test
     void transientFailureGoesBackToTheQueueWithBackoff() {
-        claim(NotificationKind.meeting_info, 2, NOW.plus(Duration.ofDays(1)));
+        claim(NotificationKind.MEETING_INFO, 2, NOW.plus(Duration.ofDays(1)));
         sendResult = Optional.of(SendFailure.transientFailure("smtp 451: try later"));
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.pending, repository.status);
+        assertEquals(NotificationStatus.PENDING, repository.status);
         assertEquals("smtp 451: try later", repository.error);
         // second attempt failed: step 60 s, jitter 0.5 → 45 s
         assertEquals(NOW.plusSeconds(45), repository.next);
@@ -165,10 +171,10 @@ class DispatchOutcomeTest {
 
     @Test
     void transientFailureOnTheLastAttemptFails() {
-        claim(NotificationKind.meeting_info, MAX_ATTEMPTS, NOW.plus(Duration.ofDays(1)));
+        claim(NotificationKind.MEETING_INFO, MAX_ATTEMPTS, NOW.plus(Duration.ofDays(1)));
         sendResult = Optional.of(SendFailure.transientFailure("smtp connection: refused"));
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.failed, repository.status);
+        assertEquals(NotificationStatus.FAILED, repository.status);
         assertTrue(repository.error.contains("after 3 attempts"), repository.error);
         assertEquals(1.0, failed(NotificationMetrics.RETRIES_EXHAUSTED));
     }
@@ -176,14 +182,14 @@ class DispatchOutcomeTest {
     @Test
     void meetingLinkDownIsRetriedThenDegradesToThePlainRoomLink() {
         linkResult = null;
-        claim(NotificationKind.reminder, 1, NOW.plus(Duration.ofHours(1)));
+        claim(NotificationKind.REMINDER, 1, NOW.plus(Duration.ofHours(1)));
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.pending, repository.status);
+        assertEquals(NotificationStatus.PENDING, repository.status);
         assertTrue(composedLinks.isEmpty(), "no email without a link while attempts remain");
 
-        claim(NotificationKind.reminder, MAX_ATTEMPTS, NOW.plus(Duration.ofHours(1)));
+        claim(NotificationKind.REMINDER, MAX_ATTEMPTS, NOW.plus(Duration.ofHours(1)));
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.sent, repository.status);
+        assertEquals(NotificationStatus.SENT, repository.status);
         assertEquals("https://meet.jit.si/booking-1-1-a", composedLinks.get(0));
         assertFalse(composedPersonalized.get(0));
         assertEquals("sent with the plain room link", repository.error);
@@ -191,33 +197,33 @@ class DispatchOutcomeTest {
 
     @Test
     void reminderStillUnsentAtTheSessionStartIsSkipped() {
-        claim(NotificationKind.reminder, 4, NOW);
+        claim(NotificationKind.REMINDER, 4, NOW);
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.skipped, repository.status);
+        assertEquals(NotificationStatus.SKIPPED, repository.status);
         assertTrue(composedLinks.isEmpty());
     }
 
     @Test
     void cancellationNeedsNoLink() {
         linkResult = null;
-        claim(NotificationKind.cancellation, 1, NOW.plus(Duration.ofDays(1)));
+        claim(NotificationKind.CANCELLATION, 1, NOW.plus(Duration.ofDays(1)));
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.sent, repository.status);
+        assertEquals(NotificationStatus.SENT, repository.status);
         assertNull(composedLinks.get(0));
     }
 
     @Test
     void meetingInfoOrReminderOfABookingCancelledMeanwhileIsNotSent() {
         // claimed (or put back for a retry) while still scheduled; the cancel arrived before the send
-        claim(NotificationKind.reminder, 1, NOW.plus(Duration.ofHours(1)), "cancelled", 0, 1);
+        claim(NotificationKind.REMINDER, 1, NOW.plus(Duration.ofHours(1)), BookingStatus.CANCELLED, 0, 1);
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.cancelled, repository.status);
+        assertEquals(NotificationStatus.CANCELLED, repository.status);
         assertEquals("booking cancelled before the email went out", repository.error);
         assertTrue(composedLinks.isEmpty(), "nothing rendered or sent");
 
-        claim(NotificationKind.meeting_info, 1, NOW.plus(Duration.ofDays(1)), "cancelled", 0, 1);
+        claim(NotificationKind.MEETING_INFO, 1, NOW.plus(Duration.ofDays(1)), BookingStatus.CANCELLED, 0, 1);
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.cancelled, repository.status);
+        assertEquals(NotificationStatus.CANCELLED, repository.status);
         assertTrue(composedLinks.isEmpty());
         assertEquals(0.0, metrics.sentTotal());
     }
@@ -225,27 +231,27 @@ class DispatchOutcomeTest {
     @Test
     void rowPlannedForAnOlderSequenceIsNotSent() {
         // a meeting-info for the old time/room, claimed before the reschedule to sequence 1 was applied
-        claim(NotificationKind.meeting_info, 1, NOW.plus(Duration.ofDays(1)), "scheduled", 0, 1);
+        claim(NotificationKind.MEETING_INFO, 1, NOW.plus(Duration.ofDays(1)), BookingStatus.SCHEDULED, 0, 1);
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.cancelled, repository.status);
+        assertEquals(NotificationStatus.CANCELLED, repository.status);
         assertTrue(repository.error.startsWith("superseded"), repository.error);
         assertTrue(composedLinks.isEmpty());
 
-        claim(NotificationKind.reminder, 1, NOW.plus(Duration.ofDays(1)), "scheduled", 1, 1);
+        claim(NotificationKind.REMINDER, 1, NOW.plus(Duration.ofDays(1)), BookingStatus.SCHEDULED, 1, 1);
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.sent, repository.status, "current sequence goes out");
+        assertEquals(NotificationStatus.SENT, repository.status, "current sequence goes out");
     }
 
     @Test
     void cancellationOfACancelledBookingIsSent() {
-        claim(NotificationKind.cancellation, 1, NOW.plus(Duration.ofDays(1)), "cancelled", 1, 1);
+        claim(NotificationKind.CANCELLATION, 1, NOW.plus(Duration.ofDays(1)), BookingStatus.CANCELLED, 1, 1);
         dispatcher().dispatchOnce();
-        assertEquals(NotificationStatus.sent, repository.status);
+        assertEquals(NotificationStatus.SENT, repository.status);
     }
 
     /** Hands out one claimed row and records how it was finished. Not a bean in the Quarkus tests. */
     @Vetoed
-    static final class FakeRepository extends NotificationRepository {
+    static final class FakeRepository extends ClaimRepository {
         static final UUID TOKEN = UUID.randomUUID();
         Claimed claimed;
         NotificationStatus status;

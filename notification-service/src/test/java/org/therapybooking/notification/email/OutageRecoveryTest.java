@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.therapybooking.localstack.GreenMailTestResource;
-import org.therapybooking.notification.reminder.NotificationMetrics;
+import org.therapybooking.notification.dispatch.NotificationMetrics;
 import org.therapybooking.notification.support.Db;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.Kafka;
