@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.therapybooking.localstack.PostgresTestResource;
 
@@ -58,6 +60,20 @@ public final class Db {
     public static void execute(String sql) {
         try (Connection c = PostgresTestResource.connect(DATABASE); Statement s = c.createStatement()) {
             s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Attempts recorded per notification row that was tried at least once. */
+    public static Map<Long, Long> attempts() {
+        try (Connection c = PostgresTestResource.connect(DATABASE); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, attempts FROM notification WHERE attempts > 0")) {
+            Map<Long, Long> out = new HashMap<>();
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+            }
+            return out;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.therapybooking.localstack.FreePorts;
 
@@ -33,6 +34,7 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
     private static final Set<String> ROLES = Set.of("client", "host", "observer", "presenter");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicBoolean DOWN = new AtomicBoolean();
+    private static final AtomicInteger FAIL_NEXT = new AtomicInteger();
     private static final List<JsonNode> REQUESTS = new CopyOnWriteArrayList<>();
     private static HttpServer server;
 
@@ -60,6 +62,12 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
     public static void down(boolean down) {
         DOWN.set(down);
+        FAIL_NEXT.set(0);
+    }
+
+    /** The next {@code count} requests get a 503, as from a service that hiccups once under load. */
+    public static void failNext(int count) {
+        FAIL_NEXT.set(count);
     }
 
     public static List<JsonNode> requests() {
@@ -75,7 +83,7 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
     private static void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (DOWN.get()) {
+            if (DOWN.get() || FAIL_NEXT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 respond(exchange, 503, "application/problem+json",
                         "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503}");
                 return;

@@ -6,12 +6,13 @@ import org.therapybooking.localstack.KafkaTestResource;
 import org.therapybooking.localstack.PostgresTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.common.ResourceArg;
 import jakarta.inject.Inject;
 
 /**
  * Shared setup of the integration tests: real PostgreSQL, Kafka and SMTP, the meeting-link-service contract
- * stub, and a clean slate (tables, mailbox, clock) before each test.
+ * stub, and a clean slate (tables, mailbox, clock, circuit breaker) before each test.
  */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = Db.DATABASE))
 @QuarkusTestResource(KafkaTestResource.class)
@@ -24,11 +25,15 @@ public abstract class NotificationIT {
 
     @Inject
     protected TestClock clock;
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
 
     @BeforeEach
     void cleanSlate() {
         GreenMailTestResource.startSmtp();
         MeetingLinkStub.down(false);
+        // the application (and its circuit breaker) outlives a test: an outage test must not leave it open
+        circuitBreakers.resetAll();
         clock.set(START_OF_TEST);
         Db.reset();
         Mailbox.purge();
