@@ -7,7 +7,11 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Every policy of booking-service in one place; see README.md for the environment variables behind them. */
+/**
+ * Every policy of booking-service. Each default is written once: here ({@code @WithDefault}), or, for a property
+ * read from an environment variable of README.md, in application.properties as {@code ${VARIABLE:default}}, as
+ * the javadoc says.
+ */
 @ConfigMapping(prefix = "booking")
 public interface BookingConfig {
 
@@ -21,24 +25,26 @@ public interface BookingConfig {
 
     Jitsi jitsi();
 
+    MeetingLinks meetingLinks();
+
     Payment payment();
 
     Outbox outbox();
 
     interface Jwt {
-        /** PKCS#8 PEM private key (file path, or {@code classpath:} resource). */
+        /** PKCS#8 PEM private key (file path, or {@code classpath:} resource); {@code JWT_SIGN_KEY_LOCATION}, required. */
         String signKeyLocation();
 
-        @WithDefault("booking-service-1")
+        /** {@code kid} of the signing key; {@code JWT_SIGN_KEY_ID} (default {@code booking-service-1}). */
         String signKeyId();
 
-        @WithDefault("therapy-booking")
+        /** {@code iss} of issued tokens: always the issuer verification requires ({@code JWT_ISSUER}). */
         String issuer();
 
-        @WithDefault("therapy-booking-api")
+        /** {@code aud} of issued tokens: always the audience verification requires ({@code JWT_AUDIENCE}). */
         String audience();
 
-        @WithDefault("PT1H")
+        /** Lifetime of an issued token; {@code JWT_LIFESPAN} (default {@code PT1H}). */
         Duration lifespan();
 
         /** Previous public keys still published in the JWKS during a rotation, each {@code kid=location}. */
@@ -46,73 +52,102 @@ public interface BookingConfig {
     }
 
     interface Login {
-        /** Failed logins allowed per account within {@link #window()}. */
-        @WithDefault("5")
+        /** Failed logins allowed per account within {@link #window()}; {@code LOGIN_MAX_FAILURES_PER_ACCOUNT} (default 5). */
         int maxFailuresPerAccount();
 
-        /** Login attempts (any outcome) allowed per client address within {@link #window()}. */
-        @WithDefault("30")
+        /** Login attempts (any outcome) allowed per client address within {@link #window()}; {@code LOGIN_MAX_ATTEMPTS_PER_CLIENT} (default 30). */
         int maxAttemptsPerClient();
 
-        @WithDefault("PT15M")
+        /** The sliding window of both limits; {@code LOGIN_WINDOW} (default {@code PT15M}). */
         Duration window();
+
+        /** How often windows without recent attempts are dropped from memory. */
+        @WithDefault("PT5M")
+        Duration evictionInterval();
     }
 
+    /** The admin account created (or promoted) at startup; see README.md. */
     interface Admin {
+        /** {@code ADMIN_SEED_EMAIL}; no seed when absent. */
         Optional<String> seedEmail();
 
+        /** {@code ADMIN_SEED_PASSWORD}; required with a seed e-mail. */
         Optional<String> seedPassword();
 
-        @WithDefault("Admin")
+        /** {@code ADMIN_SEED_FIRST_NAME} (default {@code Admin}). */
         String seedFirstName();
 
-        @WithDefault("Therapist")
+        /** {@code ADMIN_SEED_LAST_NAME} (default {@code Therapist}). */
         String seedLastName();
 
-        @WithDefault("UTC")
+        /** IANA zone of the seeded admin; {@code ADMIN_SEED_TIME_ZONE} (default {@code UTC}). */
         String seedTimeZone();
     }
 
     interface Bookings {
-        /** A booking can be rescheduled only this long before it starts. */
-        @WithDefault("PT24H")
+        /** A booking can be rescheduled only this long before it starts; {@code RESCHEDULE_NOTICE} (default {@code PT24H}). */
         Duration rescheduleNotice();
 
+        /** Page size of the admin booking list when the request names none. */
         @WithDefault("50")
         int defaultPageSize();
 
-        /** Larger page sizes are capped to this. */
+        /** Larger page sizes are capped to this (the answer's {@code limit} says what was applied). */
         @WithDefault("200")
         int maxPageSize();
     }
 
     interface Jitsi {
-        @WithDefault("https://meet.jit.si")
+        /** Room URLs are {@code <base>/<room id>}; {@code JITSI_BASE_URL} (default {@code https://meet.jit.si}). */
         String baseUrl();
     }
 
+    /** Calls to meeting-link-service (the HTTP timeouts are {@code quarkus.rest-client.meeting-link.*}). */
+    interface MeetingLinks {
+        /** {@code Retry-After} of the 503 answered when meeting-link-service cannot give a link. */
+        @WithDefault("PT30S")
+        Duration retryAfter();
+    }
+
     interface Payment {
+        /** HMAC secret of the provider's webhook; {@code PAYMENT_WEBHOOK_SECRET}, required. */
         String webhookSecret();
 
+        /** How far a signature's timestamp may be from now (replay protection). */
         @WithDefault("PT5M")
         Duration signatureTolerance();
     }
 
     interface Outbox {
+        /** Kafka topic of every booking event. */
         @WithDefault("booking.events")
         String topic();
 
+        /** Rows claimed per relay run. */
         @WithDefault("100")
         int batchSize();
 
+        /** How often the relay looks for rows the after-commit wake-ups missed, and for rows due for a retry. */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** Wait before the second attempt of a failed send; it doubles per attempt up to {@link #maxBackoff()}. */
         @WithDefault("PT0.5S")
         Duration initialBackoff();
 
         @WithDefault("PT30S")
         Duration maxBackoff();
 
-        /** How long one relay run waits for the broker's acknowledgements. */
+        /** How long the producer tries to deliver one event (Kafka's delivery timeout). */
         @WithDefault("PT10S")
         Duration sendTimeout();
+
+        /** How much longer than {@link #sendTimeout()} a run waits for acknowledgements, and the producer's close. */
+        @WithDefault("PT5S")
+        Duration acknowledgementGrace();
+
+        /** The backlog check at {@code /q/health/well} is DOWN when the oldest unsent event is this old. */
+        @WithDefault("PT5M")
+        Duration staleAfter();
     }
 }

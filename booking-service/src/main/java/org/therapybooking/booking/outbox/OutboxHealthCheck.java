@@ -6,11 +6,11 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.therapybooking.booking.common.BookingConfig;
 
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.health.api.Wellness;
@@ -23,10 +23,13 @@ import io.smallrye.health.api.Wellness;
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
 
-    private static final Duration STALE = Duration.ofMinutes(5);
+    private final AgroalDataSource dataSource;
+    private final Duration staleAfter;
 
-    @Inject
-    AgroalDataSource dataSource;
+    public OutboxHealthCheck(AgroalDataSource dataSource, BookingConfig config) {
+        this.dataSource = dataSource;
+        this.staleAfter = config.outbox().staleAfter();
+    }
 
     @Override
     public HealthCheckResponse call() {
@@ -38,7 +41,7 @@ public class OutboxHealthCheck implements HealthCheck {
             rs.next();
             long unsent = rs.getLong(1);
             long oldestSeconds = (long) rs.getDouble(2);
-            return builder.status(oldestSeconds < STALE.toSeconds()).withData("unsent", unsent)
+            return builder.status(oldestSeconds < staleAfter.toSeconds()).withData("unsent", unsent)
                     .withData("oldest_unsent_seconds", oldestSeconds).build();
         } catch (Exception e) {
             return builder.down().withData("error", e.getClass().getSimpleName()).build();

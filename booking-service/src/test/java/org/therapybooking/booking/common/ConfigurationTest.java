@@ -1,45 +1,70 @@
 package org.therapybooking.booking.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.therapybooking.booking.support.IntegrationTest;
 
-/**
- * Checks the configuration contract: tokens of an external OIDC provider are accepted by pointing
- * JWT_PUBLIC_KEY_LOCATION at its JWKS URL and setting JWT_ISSUER, JWT_AUDIENCE and JWT_GROUPS_CLAIM_PATH; the
- * audience check is never off; key validation is never relaxed; secrets have no defaults.
- */
-class ConfigurationTest {
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
-    private static Properties properties() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = ConfigurationTest.class.getClassLoader().getResourceAsStream("application.properties")) {
-            properties.load(in);
+/** The configuration in effect: what the running service uses, and what production requires from outside. */
+@QuarkusTest
+class ConfigurationTest extends IntegrationTest {
+
+    @Inject
+    SmallRyeConfig config;
+
+    @Inject
+    BookingConfig booking;
+
+    @Test
+    void issuedTokensCarryWhatVerificationRequires() {
+        assertEquals("therapy-booking", config.getValue("mp.jwt.verify.issuer", String.class));
+        assertEquals("therapy-booking-api", config.getValue("mp.jwt.verify.audiences", String.class));
+        assertEquals(config.getValue("mp.jwt.verify.issuer", String.class), booking.jwt().issuer());
+        assertEquals(config.getValue("mp.jwt.verify.audiences", String.class), booking.jwt().audience());
+        assertEquals("groups", config.getValue("smallrye.jwt.path.groups", String.class));
+        assertEquals("RS256", config.getValue("mp.jwt.verify.publickey.algorithm", String.class));
+        assertFalse(config.getValue("smallrye.jwt.verify.relax-key-validation", Boolean.class));
+    }
+
+    @Test
+    void policiesHaveTheirDocumentedDefaults() {
+        assertEquals(Duration.ofHours(1), booking.jwt().lifespan());
+        assertEquals(5, booking.login().maxFailuresPerAccount());
+        assertEquals(20, booking.login().maxAttemptsPerClient(), "the test profile's override");
+        assertEquals(Duration.ofMinutes(15), booking.login().window());
+        assertEquals(Duration.ofHours(24), booking.bookings().rescheduleNotice());
+        assertEquals(50, booking.bookings().defaultPageSize());
+        assertEquals(200, booking.bookings().maxPageSize());
+        assertEquals(Duration.ofSeconds(30), booking.meetingLinks().retryAfter());
+        assertEquals("booking.events", booking.outbox().topic());
+        assertEquals("1s", booking.outbox().pollInterval());
+        assertEquals(Duration.ofMinutes(5), booking.outbox().staleAfter());
+    }
+
+    /** Production reads secrets and connections from the environment only: without it the service does not start. */
+    @Test
+    void productionHasNoDefaultsForSecrets() throws IOException {
+        SmallRyeConfig prod = new SmallRyeConfigBuilder().withProfile("prod")
+                .withSources(new PropertiesConfigSource(getClass().getClassLoader().getResource("application.properties")))
+                .build();
+        for (String secret : new String[] { "booking.jwt.sign-key-location", "booking.payment.webhook-secret",
+                "mp.jwt.verify.publickey.location", "quarkus.datasource.password", "kafka.bootstrap.servers" }) {
+            assertThrows(NoSuchElementException.class, () -> prod.getValue(secret, String.class), secret);
         }
-        return properties;
-    }
-
-    @Test
-    void verificationIsDrivenByEnvironmentForOwnOrExternalIssuers() throws IOException {
-        Properties p = properties();
-        assertEquals("${JWT_PUBLIC_KEY_LOCATION}", p.getProperty("mp.jwt.verify.publickey.location"));
-        assertEquals("${JWT_ISSUER:therapy-booking}", p.getProperty("mp.jwt.verify.issuer"));
-        assertEquals("${JWT_AUDIENCE:therapy-booking-api}", p.getProperty("mp.jwt.verify.audiences"));
-        assertEquals("${JWT_GROUPS_CLAIM_PATH:groups}", p.getProperty("smallrye.jwt.path.groups"));
-        assertEquals("false", p.getProperty("smallrye.jwt.verify.relax-key-validation"));
-        assertEquals("RS256", p.getProperty("mp.jwt.verify.publickey.algorithm"));
-    }
-
-    @Test
-    void secretsHaveNoDefaults() throws IOException {
-        Properties p = properties();
-        assertEquals("${JWT_SIGN_KEY_LOCATION}", p.getProperty("booking.jwt.sign-key-location"));
-        assertEquals("${PAYMENT_WEBHOOK_SECRET}", p.getProperty("booking.payment.webhook-secret"));
-        assertEquals("${BOOKING_DB_PASSWORD}", p.getProperty("%prod.quarkus.datasource.password"));
-        assertEquals("${KAFKA_BOOTSTRAP_SERVERS}", p.getProperty("%prod.kafka.bootstrap.servers"));
+        // and the defaults that do apply are the documented ones
+        assertEquals("https://meet.jit.si", prod.getValue("booking.jitsi.base-url", String.class));
     }
 }

@@ -18,7 +18,7 @@ class OutboxProducerConfigTest {
                 "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
                 "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
                 "ssl.truststore.location", "/etc/kafka/truststore.p12");
-        Map<String, Object> props = OutboxRelay.producerConfig(broker, Duration.ofSeconds(10));
+        Map<String, Object> props = OutboxPublisher.producerConfig(broker, Duration.ofSeconds(10));
         broker.forEach((key, value) -> assertEquals(value, props.get(key), key));
     }
 
@@ -26,7 +26,7 @@ class OutboxProducerConfigTest {
     void deliveryGuaranteesCannotBeConfiguredAway() {
         Map<String, Object> broker = Map.of("bootstrap.servers", "kafka:9092", "group.id", "booking-service", "acks", "1",
                 "enable.idempotence", "false", "max.in.flight.requests.per.connection", "50");
-        Map<String, Object> props = OutboxRelay.producerConfig(broker, Duration.ofSeconds(10));
+        Map<String, Object> props = OutboxPublisher.producerConfig(broker, Duration.ofSeconds(10));
         assertEquals("all", props.get(ProducerConfig.ACKS_CONFIG));
         assertEquals(true, props.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         assertEquals(5, props.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION));

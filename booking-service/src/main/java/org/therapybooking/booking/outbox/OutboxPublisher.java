@@ -1,0 +1,124 @@
+package org.therapybooking.booking.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.therapybooking.booking.common.BookingConfig;
+
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Sends claimed rows to Kafka with an idempotent producer (acks=all, key = aggregate id, headers
+ * event_type/event_id) and waits for the broker's acknowledgements.
+ */
+@ApplicationScoped
+class OutboxPublisher {
+
+    /** What became of one batch: the ids the broker acknowledged, and why each other attempted row failed. */
+    record Outcome(List<Long> sent, Map<OutboxRow, String> failed) {
+    }
+
+    private final BookingConfig.Outbox config;
+    /** Every {@code kafka.*} property (bootstrap servers, security protocol, SASL, TLS), collected by Quarkus. */
+    private final Map<String, Object> kafkaBroker;
+    private volatile Producer<String, String> producer;
+
+    OutboxPublisher(BookingConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaBroker) {
+        this.config = config.outbox();
+        this.kafkaBroker = kafkaBroker;
+    }
+
+    /** Sends the rows in order; a row that cannot be handed to the producer leaves the rest of the batch unsent. */
+    Outcome publish(List<OutboxRow> rows) {
+        Producer<String, String> kafka = producer();
+        Map<OutboxRow, Future<RecordMetadata>> pending = new LinkedHashMap<>();
+        Map<OutboxRow, String> failed = new HashMap<>();
+        for (OutboxRow row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(config.topic(),
+                    String.valueOf(row.aggregateId()), row.payload());
+            record.headers().add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event_id", row.eventId().getBytes(StandardCharsets.UTF_8));
+            try {
+                pending.put(row, kafka.send(record));
+            } catch (RuntimeException e) {
+                // typically no metadata because the broker is unreachable
+                failed.put(row, e.toString());
+                break;
+            }
+        }
+        List<Long> sent = new ArrayList<>();
+        long deadline = System.nanoTime() + config.sendTimeout().plus(config.acknowledgementGrace()).toNanos();
+        for (Map.Entry<OutboxRow, Future<RecordMetadata>> entry : pending.entrySet()) {
+            try {
+                entry.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(entry.getKey().id());
+            } catch (ExecutionException e) {
+                failed.put(entry.getKey(), String.valueOf(e.getCause()));
+            } catch (TimeoutException e) {
+                failed.put(entry.getKey(), "no acknowledgement in time");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.put(entry.getKey(), "interrupted");
+            }
+        }
+        return new Outcome(sent, failed);
+    }
+
+    private Producer<String, String> producer() {
+        Producer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(producerConfig(kafkaBroker, config.sendTimeout()),
+                            new StringSerializer(), new StringSerializer());
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The broker settings as configured (so SASL/TLS apply to the relay as to every other client), with the settings
+     * the delivery guarantee depends on (acks=all, idempotence, ordering, timeouts) always the relay's own.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> broker, Duration sendTimeout) {
+        int timeoutMillis = (int) sendTimeout.toMillis();
+        Map<String, Object> props = new HashMap<>(broker);
+        props.remove("group.id"); // Quarkus adds the application name for consumers; a producer would warn about it
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "booking-service-outbox");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMillis / 2));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMillis);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeoutMillis / 2));
+        return props;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(config.acknowledgementGrace());
+        }
+    }
+}
