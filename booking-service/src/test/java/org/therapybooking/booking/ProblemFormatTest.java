@@ -65,8 +65,11 @@ class ProblemFormatTest extends IntegrationTest {
                 ProblemType.VALIDATION, "/api/admin/bookings", "limit");
         assertProblem(api.as(api.adminToken()).queryParam("from", "yesterday").get("/api/admin/bookings").then(),
                 ProblemType.VALIDATION, "/api/admin/bookings", "from");
-        assertProblem(given().queryParam("date", "2026-12-01").queryParam("time_zone", "Nowhere/Land").get("/api/schedules")
+        assertProblem(given().queryParam("date", "2026-12-01").queryParam("time_zone", "+02:00").get("/api/schedules")
                 .then(), ProblemType.VALIDATION, "/api/schedules", "time_zone");
+        assertProblem(given().get("/api/schedules").then(), ProblemType.VALIDATION, "/api/schedules", "date");
+        assertProblem(api.as(api.adminToken()).queryParam("status", "completed").queryParam("user_id", "abc")
+                .get("/api/admin/bookings").then(), ProblemType.VALIDATION, "/api/admin/bookings", "status", "user_id");
     }
 
     @Test

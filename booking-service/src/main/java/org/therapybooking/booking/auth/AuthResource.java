@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.therapybooking.booking.user.UserService;
 import org.therapybooking.booking.user.UserView;
+import org.therapybooking.commons.time.TimeZoneId;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -29,27 +29,27 @@ import io.vertx.core.http.HttpServerRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    @Inject
-    UserService users;
+    private final UserService users;
+    private final AuthService auth;
+    private final JwtKeys keys;
+    private final CurrentUser currentUser;
+    private final HttpServerRequest request;
 
-    @Inject
-    AuthService auth;
-
-    @Inject
-    JwtKeys keys;
-
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    HttpServerRequest request;
+    public AuthResource(UserService users, AuthService auth, JwtKeys keys, CurrentUser currentUser,
+            HttpServerRequest request) {
+        this.users = users;
+        this.auth = auth;
+        this.keys = keys;
+        this.currentUser = currentUser;
+        this.request = request;
+    }
 
     public record RegisterRequest(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
             @NotBlank @Email @Size(max = 254) String email,
             @NotNull @Size(min = 8, max = 64, message = "must be between 8 and 64 characters") String password,
-            @NotBlank @Size(max = 64) String timeZone) {
+            @NotBlank @TimeZoneId String timeZone) {
     }
 
     public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 64) String password) {

@@ -1,7 +1,6 @@
 package org.therapybooking.booking.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.commons.problem.ProblemType;
@@ -15,11 +14,13 @@ public class AuthService {
     /** Compared against when the account does not exist, so unknown e-mails cost the same time as wrong passwords. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-timing-equalizer");
 
-    @Inject
-    LoginRateLimiter rateLimiter;
+    private final LoginRateLimiter rateLimiter;
+    private final TokenService tokens;
 
-    @Inject
-    TokenService tokens;
+    public AuthService(LoginRateLimiter rateLimiter, TokenService tokens) {
+        this.rateLimiter = rateLimiter;
+        this.tokens = tokens;
+    }
 
     /** Read-only and deliberately outside a transaction: no pooled connection is held while bcrypt runs. */
     public TokenService.TokenResponse login(String email, String password, String clientAddress) {

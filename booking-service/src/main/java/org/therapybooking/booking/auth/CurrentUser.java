@@ -1,7 +1,6 @@
 package org.therapybooking.booking.auth;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -12,11 +11,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class CurrentUser {
 
-    @Inject
-    JsonWebToken jwt;
+    private final JsonWebToken jwt;
+    private final SecurityIdentity identity;
 
-    @Inject
-    SecurityIdentity identity;
+    public CurrentUser(JsonWebToken jwt, SecurityIdentity identity) {
+        this.jwt = jwt;
+        this.identity = identity;
+    }
 
     public long id() {
         String subject = jwt.getSubject();

@@ -24,7 +24,6 @@ import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.therapybooking.booking.common.BookingConfig;
 
@@ -37,11 +36,14 @@ public class JwtKeys {
 
     private static final int MIN_RSA_BITS = 2048;
 
-    @Inject
-    BookingConfig config;
+    private final BookingConfig config;
 
     private PrivateKey signingKey;
     private List<Map<String, Object>> jwks;
+
+    public JwtKeys(BookingConfig config) {
+        this.config = config;
+    }
 
     @PostConstruct
     void load() {

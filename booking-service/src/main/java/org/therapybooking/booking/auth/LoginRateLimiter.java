@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.common.BookingConfig;
@@ -24,11 +23,13 @@ public class LoginRateLimiter {
 
     private final ConcurrentHashMap<String, Deque<Long>> windows = new ConcurrentHashMap<>();
 
-    @Inject
-    BookingConfig config;
+    private final BookingConfig config;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    public LoginRateLimiter(BookingConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** Counts this attempt for the client and refuses when the client or the account is over its budget. */
     public void checkAndCountAttempt(String email, String clientAddress) {
@@ -80,7 +81,7 @@ public class LoginRateLimiter {
     }
 
     /** Drops windows with no recent attempts so the map does not grow without bound. */
-    @Scheduled(every = "5m", delayed = "5m")
+    @Scheduled(every = "${booking.login.eviction-interval}", delayed = "${booking.login.eviction-interval}")
     void evictIdle() {
         long cutoff = clock.millis() - config.login().window().toMillis();
         windows.entrySet().removeIf(entry -> {

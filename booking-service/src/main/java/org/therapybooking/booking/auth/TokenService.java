@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.user.User;
@@ -17,14 +16,15 @@ import io.smallrye.jwt.build.Jwt;
 @ApplicationScoped
 public class TokenService {
 
-    @Inject
-    JwtKeys keys;
+    private final JwtKeys keys;
+    private final BookingConfig config;
+    private final Clock clock;
 
-    @Inject
-    BookingConfig config;
-
-    @Inject
-    Clock clock;
+    public TokenService(JwtKeys keys, BookingConfig config, Clock clock) {
+        this.keys = keys;
+        this.config = config;
+        this.clock = clock;
+    }
 
     public TokenResponse issue(User user) {
         Instant now = clock.instant();

@@ -2,6 +2,9 @@ package org.therapybooking.booking.booking;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +15,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.therapybooking.booking.common.BookingStatus;
+import org.therapybooking.booking.common.PaymentStatus;
 import org.therapybooking.booking.schedule.Schedule;
 import org.therapybooking.booking.user.User;
 
@@ -20,9 +25,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "booking")
 public class Booking extends PanacheEntityBase {
-
-    public static final String SCHEDULED = "scheduled";
-    public static final String CANCELLED = "cancelled";
 
     /** Assigned from {@link #nextId()} before the insert, because the room id contains it. */
     @Id
@@ -37,7 +39,7 @@ public class Booking extends PanacheEntityBase {
     public Schedule schedule;
 
     @Column(nullable = false)
-    public String status;
+    public BookingStatus status;
 
     @Column(name = "jitsi_room_id", nullable = false)
     public String jitsiRoomId;
@@ -54,7 +56,7 @@ public class Booking extends PanacheEntityBase {
     public String currency;
 
     @Column(name = "payment_status", nullable = false)
-    public String paymentStatus;
+    public PaymentStatus paymentStatus;
 
     @Column(nullable = false)
     public int sequence;
@@ -74,11 +76,47 @@ public class Booking extends PanacheEntityBase {
 
     /** Whether the user holds another scheduled booking overlapping [start, end). */
     public static boolean userHasOverlap(long userId, Instant start, Instant end, Long exceptBookingId) {
-        String query = "user.id = ?1 and status = 'scheduled' and schedule.startsAt < ?3 and schedule.endsAt > ?2";
+        String query = "user.id = ?1 and status = ?2 and schedule.startsAt < ?4 and schedule.endsAt > ?3";
         if (exceptBookingId == null) {
-            return count(query, userId, start, end) > 0;
+            return count(query, userId, BookingStatus.SCHEDULED, start, end) > 0;
         }
-        return count(query + " and id <> ?4", userId, start, end, exceptBookingId) > 0;
+        return count(query + " and id <> ?5", userId, BookingStatus.SCHEDULED, start, end, exceptBookingId) > 0;
+    }
+
+    /** The user's bookings, ordered by start. */
+    public static List<Booking> ownedBy(long userId) {
+        return find("select b from Booking b join fetch b.schedule join fetch b.user where b.user.id = ?1 "
+                + "order by b.schedule.startsAt, b.id", userId).list();
+    }
+
+    /** One page of all bookings matching the filter, ordered by start, and how many match in all. */
+    public static Page page(BookingFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (filter.status() != null) {
+            where.append(" and b.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.from() != null) {
+            where.append(" and b.schedule.startsAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and b.schedule.startsAt < :to");
+            params.put("to", filter.to());
+        }
+        if (filter.userId() != null) {
+            where.append(" and b.user.id = :userId");
+            params.put("userId", filter.userId());
+        }
+        long total = count("from Booking b" + where, params);
+        List<Booking> bookings = find("select b from Booking b join fetch b.schedule join fetch b.user" + where
+                + " order by b.schedule.startsAt, b.id", params).range(filter.offset(), filter.offset() + filter.limit() - 1)
+                .list();
+        return new Page(bookings, total);
+    }
+
+    public record Page(List<Booking> bookings, long total) {
     }
 
     /** The next booking id, so the row is inserted once, complete (its unique room id included). */

@@ -3,9 +3,13 @@ package org.therapybooking.booking.booking;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.therapybooking.booking.common.BookingStatus;
+import org.therapybooking.booking.common.PaymentStatus;
+
 /** The booking fields every view shares (the seed document's names). */
-public record BookingDetails(long id, long userId, long scheduleId, Instant scheduledAt, int duration, String status,
-        String jitsiRoomId, String jitsiRoomUrl, BigDecimal amount, String currency, String paymentStatus,
+public record BookingDetails(long id, long userId, long scheduleId, Instant scheduledAt, int duration,
+        BookingStatus status, String jitsiRoomId, String jitsiRoomUrl, BigDecimal amount, String currency,
+        PaymentStatus paymentStatus,
         String notes, int sequence, Instant createdAt) {
 
     static BookingDetails of(Booking booking) {

@@ -1,8 +1,10 @@
-package org.therapybooking.booking.outbox;
+package org.therapybooking.booking.booking;
 
 import java.time.Instant;
 import java.util.UUID;
 
+import org.therapybooking.booking.common.BookingStatus;
+import org.therapybooking.booking.common.PaymentStatus;
 import org.therapybooking.booking.user.Person;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,7 +25,7 @@ public record BookingEvent(UUID eventId, String eventType, int eventVersion, Ins
 
     /** The booking as events show it; amounts are decimal strings, never floats. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record EventBooking(long id, String status, Instant scheduledAt, int duration, String jitsiRoomId,
-            String jitsiRoomUrl, String amount, String currency, String paymentStatus, int sequence) {
+    public record EventBooking(long id, BookingStatus status, Instant scheduledAt, int duration, String jitsiRoomId,
+            String jitsiRoomUrl, String amount, String currency, PaymentStatus paymentStatus, int sequence) {
     }
 }

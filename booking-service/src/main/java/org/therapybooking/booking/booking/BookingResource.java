@@ -1,10 +1,6 @@
 package org.therapybooking.booking.booking;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,8 +19,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.therapybooking.booking.auth.CurrentUser;
 import org.therapybooking.booking.booking.BookingViews.BookingList;
 import org.therapybooking.booking.booking.BookingViews.BookingView;
-import org.therapybooking.booking.user.User;
-import org.therapybooking.booking.user.UserService;
 
 @Path("/api/bookings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,17 +26,15 @@ import org.therapybooking.booking.user.UserService;
 @RolesAllowed("user")
 public class BookingResource {
 
-    @Inject
-    BookingService bookings;
+    private final BookingService bookings;
+    private final BookingViewAssembler views;
+    private final CurrentUser currentUser;
 
-    @Inject
-    BookingLinks links;
-
-    @Inject
-    UserService users;
-
-    @Inject
-    CurrentUser currentUser;
+    public BookingResource(BookingService bookings, BookingViewAssembler views, CurrentUser currentUser) {
+        this.bookings = bookings;
+        this.views = views;
+        this.currentUser = currentUser;
+    }
 
     public record CreateBookingRequest(@NotNull @Min(1) Long scheduleId, @Size(max = 2000) String notes) {
     }
@@ -56,51 +48,30 @@ public class BookingResource {
     @POST
     public RestResponse<BookingView> create(@Valid @NotNull CreateBookingRequest body) {
         BookingDetails booking = bookings.book(currentUser.id(), body.scheduleId(), body.notes());
-        return RestResponse.status(Response.Status.CREATED, withLink(booking));
+        return RestResponse.status(Response.Status.CREATED, views.view(booking));
     }
 
     @GET
     public BookingList listOwn() {
-        User me = users.get(currentUser.id());
-        List<BookingDetails> own = bookings.listOwn(me.id);
-        BookingLinks.Linked linked = links.linksFor(own, me, role());
-        List<BookingView> views = new ArrayList<>();
-        for (int i = 0; i < own.size(); i++) {
-            views.add(new BookingView(own.get(i), linked.urls().get(i), null));
-        }
-        return new BookingList(views, status(linked.available()));
+        return views.list(bookings.listOwn(currentUser.id()));
     }
 
     @GET
     @Path("/{id}")
     public BookingView get(@PathParam("id") long id) {
-        return withLink(bookings.get(id, currentUser.id(), currentUser.isAdmin()));
+        return views.view(bookings.get(id, currentUser.id(), currentUser.isAdmin()));
     }
 
     @POST
     @Path("/{id}/cancel")
     public BookingView cancel(@PathParam("id") long id, @Valid CancelRequest body) {
-        return withLink(bookings.cancel(id, currentUser.id(), currentUser.isAdmin(),
+        return views.view(bookings.cancel(id, currentUser.id(), currentUser.isAdmin(),
                 body == null ? null : body.reason()));
     }
 
     @PUT
     @Path("/{id}/reschedule")
     public BookingView reschedule(@PathParam("id") long id, @Valid @NotNull RescheduleRequest body) {
-        return withLink(bookings.reschedule(id, currentUser.id(), body.scheduleId()));
-    }
-
-    private BookingView withLink(BookingDetails booking) {
-        User me = users.get(currentUser.id());
-        BookingLinks.Linked linked = links.linksFor(List.of(booking), me, role());
-        return new BookingView(booking, linked.urls().get(0), status(linked.available()));
-    }
-
-    private String role() {
-        return currentUser.isAdmin() ? BookingLinks.ROLE_HOST : BookingLinks.ROLE_CLIENT;
-    }
-
-    static String status(boolean available) {
-        return available ? BookingViews.LINKS_AVAILABLE : BookingViews.LINKS_UNAVAILABLE;
+        return views.view(bookings.reschedule(id, currentUser.id(), body.scheduleId()));
     }
 }

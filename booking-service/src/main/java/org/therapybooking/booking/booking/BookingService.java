@@ -3,20 +3,17 @@ package org.therapybooking.booking.booking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.common.BookingConfig;
-import org.therapybooking.booking.outbox.OutboxWriter;
+import org.therapybooking.booking.common.BookingStatus;
+import org.therapybooking.booking.common.PaymentStatus;
 import org.therapybooking.booking.schedule.Schedule;
 import org.therapybooking.booking.user.User;
+import org.therapybooking.commons.problem.ApiException;
 
 /**
  * Booking rules. Concurrency: the client's user row is locked first, then the slot row ({@code FOR UPDATE}), so
@@ -26,19 +23,17 @@ import org.therapybooking.booking.user.User;
 @ApplicationScoped
 public class BookingService {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final BookingConfig config;
+    private final BookingEvents events;
 
-    @Inject
-    BookingConfig config;
-
-    @Inject
-    OutboxWriter outbox;
-
-    public record Page(List<BookingDetails> bookings, long total, int limit, int offset) {
+    public BookingService(Clock clock, BookingConfig config, BookingEvents events) {
+        this.clock = clock;
+        this.config = config;
+        this.events = events;
     }
 
-    public record AdminFilter(String status, Instant from, Instant to, Long userId, int limit, int offset) {
+    public record Page(List<BookingDetails> bookings, long total, int limit, int offset) {
     }
 
     @Transactional
@@ -51,39 +46,29 @@ public class BookingService {
         if (slot == null) {
             throw ApiException.notFound("Schedule");
         }
-        Instant now = now();
-        if (!slot.startsAt.isAfter(now)) {
-            throw ApiException.conflict("The slot has already started");
-        }
-        if (Schedule.activeBookings(scheduleId) >= slot.capacity) {
-            throw ApiException.conflict("The slot is fully booked");
-        }
-        if (Booking.userHasOverlap(userId, slot.startsAt, slot.endsAt, null)) {
-            throw ApiException.conflict("You already have a booking at this time");
-        }
+        Instant now = clock.instant();
+        requireBookable(slot, userId, null, now, "The slot");
         Booking booking = new Booking();
         booking.user = user;
         booking.schedule = slot;
-        booking.status = Booking.SCHEDULED;
+        booking.status = BookingStatus.SCHEDULED;
         booking.notes = notes;
         booking.amount = slot.amount;
         booking.currency = slot.currency;
-        booking.paymentStatus = "pending";
+        booking.paymentStatus = PaymentStatus.PENDING;
         booking.sequence = 0;
         booking.createdAt = now;
         booking.updatedAt = now;
         booking.id = Booking.nextId();
         assignNewRoom(booking, now);
         booking.persist();
-        outbox.created(booking);
+        events.created(booking);
         return BookingDetails.of(booking);
     }
 
     @Transactional
     public List<BookingDetails> listOwn(long userId) {
-        List<Booking> bookings = Booking.find("select b from Booking b join fetch b.schedule join fetch b.user "
-                + "where b.user.id = ?1 order by b.schedule.startsAt, b.id", userId).list();
-        return bookings.stream().map(BookingDetails::of).toList();
+        return Booking.ownedBy(userId).stream().map(BookingDetails::of).toList();
     }
 
     /** The booking if the caller owns it or is an admin; anyone else learns nothing (404). */
@@ -94,25 +79,26 @@ public class BookingService {
 
     /**
      * Cancels a scheduled booking. A client (a caller without the admin group) can do so only before the session
-     * starts; an admin can cancel at any time.
+     * starts; an admin can cancel at any time. The event names the owner as canceller when the owner cancels
+     * (also an admin cancelling their own booking), an admin otherwise.
      */
     @Transactional
     public BookingDetails cancel(long bookingId, long callerId, boolean callerIsAdmin, String reason) {
         Booking booking = visible(Booking.lock(bookingId), callerId, callerIsAdmin);
-        if (!Booking.SCHEDULED.equals(booking.status)) {
+        if (booking.status != BookingStatus.SCHEDULED) {
             throw ApiException.conflict("Only a scheduled booking can be cancelled");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         if (!callerIsAdmin && !now.isBefore(booking.schedule.startsAt)) {
             // a session that started or took place is the therapist's to settle, not the client's to undo
             throw ApiException.conflict("A session can no longer be cancelled once it has started");
         }
-        booking.status = Booking.CANCELLED;
+        booking.status = BookingStatus.CANCELLED;
         booking.cancelledAt = now;
         booking.updatedAt = now;
         booking.sequence++;
-        boolean byClient = booking.user.id == callerId;
-        outbox.cancelled(booking, byClient ? "client" : "admin", reason);
+        events.cancelled(booking, booking.user.id == callerId ? BookingEvents.CancelledBy.CLIENT
+                : BookingEvents.CancelledBy.ADMIN, reason);
         return BookingDetails.of(booking);
     }
 
@@ -123,10 +109,10 @@ public class BookingService {
         if (booking == null || booking.user.id != callerId) {
             throw ApiException.notFound("Booking");
         }
-        if (!Booking.SCHEDULED.equals(booking.status)) {
+        if (booking.status != BookingStatus.SCHEDULED) {
             throw ApiException.conflict("Only a scheduled booking can be rescheduled");
         }
-        Instant now = now();
+        Instant now = clock.instant();
         Duration notice = config.bookings().rescheduleNotice();
         if (Duration.between(now, booking.schedule.startsAt).compareTo(notice) < 0) {
             throw ApiException.conflict("A booking can be rescheduled only up to " + notice.toHours()
@@ -139,62 +125,38 @@ public class BookingService {
         if (slot == null) {
             throw ApiException.notFound("Schedule");
         }
-        if (!slot.startsAt.isAfter(now)) {
-            throw ApiException.conflict("The new slot has already started");
-        }
-        if (Schedule.activeBookings(newScheduleId) >= slot.capacity) {
-            throw ApiException.conflict("The new slot is fully booked");
-        }
-        if (Booking.userHasOverlap(callerId, slot.startsAt, slot.endsAt, bookingId)) {
-            throw ApiException.conflict("You already have a booking at this time");
-        }
+        requireBookable(slot, callerId, bookingId, now, "The new slot");
         Instant previousStart = booking.schedule.startsAt;
         String previousRoom = booking.jitsiRoomId;
         booking.schedule = slot;
         booking.sequence++;
         booking.updatedAt = now;
         assignNewRoom(booking, now);
-        outbox.rescheduled(booking, previousStart, previousRoom);
+        events.rescheduled(booking, previousStart, previousRoom);
         return BookingDetails.of(booking);
     }
 
+    /** One page for an admin; a limit above {@code booking.bookings.max-page-size} is capped to it. */
     @Transactional
-    public Page adminList(AdminFilter filter) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (filter.status() != null) {
-            where.append(" and b.status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.from() != null) {
-            where.append(" and b.schedule.startsAt >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and b.schedule.startsAt < :to");
-            params.put("to", filter.to());
-        }
-        if (filter.userId() != null) {
-            where.append(" and b.user.id = :userId");
-            params.put("userId", filter.userId());
-        }
-        var em = Booking.getEntityManager();
-        var count = em.createQuery("select count(b) from Booking b" + where, Long.class);
-        var page = em.createQuery("select b from Booking b join fetch b.schedule join fetch b.user" + where
-                + " order by b.schedule.startsAt, b.id", Booking.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            page.setParameter(k, v);
-        });
-        long total = count.getSingleResult();
-        List<BookingDetails> bookings = page.setFirstResult(filter.offset()).setMaxResults(filter.limit())
-                .getResultList().stream().map(BookingDetails::of).toList();
-        return new Page(bookings, total, filter.limit(), filter.offset());
+    public Page adminList(BookingStatus status, Instant from, Instant to, Long userId, Integer limit, Integer offset) {
+        int pageSize = Math.min(limit == null ? config.bookings().defaultPageSize() : limit,
+                config.bookings().maxPageSize());
+        int skip = offset == null ? 0 : offset;
+        Booking.Page page = Booking.page(new BookingFilter(status, from, to, userId, pageSize, skip));
+        return new Page(page.bookings().stream().map(BookingDetails::of).toList(), page.total(), pageSize, skip);
     }
 
-    /** Millisecond precision: what the API shows is what the database stores. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    /** The checks a slot passes before a booking takes a place in it (a new booking, or one moved there). */
+    private static void requireBookable(Schedule slot, long userId, Long movingBookingId, Instant now, String which) {
+        if (!slot.startsAt.isAfter(now)) {
+            throw ApiException.conflict(which + " has already started");
+        }
+        if (Schedule.activeBookings(slot.id) >= slot.capacity) {
+            throw ApiException.conflict(which + " is fully booked");
+        }
+        if (Booking.userHasOverlap(userId, slot.startsAt, slot.endsAt, movingBookingId)) {
+            throw ApiException.conflict("You already have a booking at this time");
+        }
     }
 
     private void assignNewRoom(Booking booking, Instant now) {

@@ -3,6 +3,8 @@ package org.therapybooking.booking.booking;
 import java.time.Instant;
 import java.util.List;
 
+import org.therapybooking.booking.common.BookingStatus;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -31,6 +33,6 @@ public final class BookingViews {
     }
 
     public record MeetingLinkView(long bookingId, String meetingUrl, String displayName, boolean isAdmin,
-            Instant scheduledAt, int duration, String status) {
+            Instant scheduledAt, int duration, BookingStatus status) {
     }
 }

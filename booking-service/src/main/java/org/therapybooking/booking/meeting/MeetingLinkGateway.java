@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -20,16 +19,21 @@ import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 
 /**
  * Asks meeting-link-service for personalized links, one batch call per page. The service may be down: an empty
- * result means "unavailable", and callers answer in degraded form. Links are never stored.
+ * result means "unavailable", and callers answer in degraded form. Links are never stored. The timeout and circuit
+ * breaker below are defaults of MicroProfile Fault Tolerance, each overridable by configuration
+ * ({@code quarkus.fault-tolerance."org.therapybooking.booking.meeting.MeetingLinkGateway/batch".timeout.value}, ...);
+ * the HTTP timeouts are {@code quarkus.rest-client.meeting-link.*}.
  */
 @ApplicationScoped
 public class MeetingLinkGateway {
 
     private static final Logger LOG = Logger.getLogger(MeetingLinkGateway.class);
 
-    @Inject
-    @RestClient
-    MeetingLinkClient client;
+    private final MeetingLinkClient client;
+
+    public MeetingLinkGateway(@RestClient MeetingLinkClient client) {
+        this.client = client;
+    }
 
     /** Links in request order, or empty when the service cannot answer now. */
     public Optional<List<MeetingLinkResponse>> links(List<MeetingLinkRequest> requests) {

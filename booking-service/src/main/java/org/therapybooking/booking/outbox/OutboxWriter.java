@@ -1,17 +1,11 @@
 package org.therapybooking.booking.outbox;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import org.therapybooking.booking.booking.Booking;
-import org.therapybooking.booking.user.Person;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,61 +14,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class OutboxWriter {
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+    private final Event<Written> written;
 
-    @Inject
-    Clock clock;
+    public OutboxWriter(ObjectMapper mapper, Event<Written> written) {
+        this.mapper = mapper;
+        this.written = written;
+    }
 
-    @Inject
-    Event<Written> written;
+    /**
+     * One event: its id and type (Kafka headers), the aggregate it is about (the Kafka key, and the unit of
+     * ordering), when it happened and the payload written as JSON.
+     */
+    public record Message(UUID eventId, String eventType, long aggregateId, Instant occurredAt, Object payload) {
+    }
 
     /** Fired for every outbox row; observed after commit to wake the relay. */
     public record Written(long outboxId) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public BookingEvent created(Booking booking) {
-        return write(BookingEvent.CREATED, booking, null, null, null, null);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public BookingEvent cancelled(Booking booking, String cancelledBy, String reason) {
-        return write(BookingEvent.CANCELLED, booking, cancelledBy, reason, null, null);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public BookingEvent rescheduled(Booking booking, Instant previousScheduledAt, String previousRoomId) {
-        return write(BookingEvent.RESCHEDULED, booking, null, null, previousScheduledAt, previousRoomId);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public BookingEvent paid(Booking booking) {
-        return write(BookingEvent.PAID, booking, null, null, null, null);
-    }
-
-    private BookingEvent write(String type, Booking booking, String cancelledBy, String reason,
-            Instant previousScheduledAt, String previousRoomId) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        BookingEvent event = new BookingEvent(UUID.randomUUID(), type, 1, now, booking.id,
-                new BookingEvent.EventBooking(booking.id, booking.status, booking.schedule.startsAt,
-                        booking.schedule.durationMinutes(), booking.jitsiRoomId, booking.jitsiRoomUrl,
-                        booking.amount.toPlainString(), booking.currency, booking.paymentStatus, booking.sequence),
-                Person.of(booking.user), Person.of(booking.schedule.therapist), cancelledBy, reason,
-                previousScheduledAt, previousRoomId);
+    public void append(Message message) {
         OutboxEvent row = new OutboxEvent();
-        row.eventId = event.eventId();
-        row.eventType = type;
-        row.aggregateId = booking.id;
+        row.eventId = message.eventId();
+        row.eventType = message.eventType();
+        row.aggregateId = message.aggregateId();
         try {
-            row.payload = mapper.writeValueAsString(event);
+            row.payload = mapper.writeValueAsString(message.payload());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + type, e);
+            throw new IllegalStateException("cannot serialize " + message.eventType(), e);
         }
-        row.createdAt = now;
-        row.nextAttemptAt = now;
+        row.createdAt = message.occurredAt();
+        row.nextAttemptAt = message.occurredAt();
         row.persist();
         written.fire(new Written(row.id));
-        return event;
     }
 }

@@ -7,15 +7,16 @@ import java.util.Currency;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.therapybooking.booking.booking.Booking;
+import org.therapybooking.booking.booking.BookingEvents;
+import org.therapybooking.booking.common.BookingStatus;
+import org.therapybooking.booking.common.PaymentStatus;
 import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.commons.problem.ProblemType;
-import org.therapybooking.booking.outbox.OutboxWriter;
 
 /**
  * Applies verified provider events to a booking's payment state, once per provider event id. Only a successful
@@ -31,19 +32,20 @@ public class PaymentService {
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
     /** Provider event types and the payment status each leads to. */
-    static final Map<String, String> TRANSITIONS = Map.of(
-            "payment_intent.succeeded", "succeeded",
-            "payment_intent.payment_failed", "failed",
-            "charge.refunded", "refunded");
+    static final Map<String, PaymentStatus> TRANSITIONS = Map.of(
+            "payment_intent.succeeded", PaymentStatus.SUCCEEDED,
+            "payment_intent.payment_failed", PaymentStatus.FAILED,
+            "charge.refunded", PaymentStatus.REFUNDED);
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final BookingEvents events;
+    private final Clock clock;
 
-    @Inject
-    OutboxWriter outbox;
-
-    @Inject
-    Clock clock;
+    public PaymentService(EntityManager em, BookingEvents events, Clock clock) {
+        this.em = em;
+        this.events = events;
+        this.clock = clock;
+    }
 
     public enum Result { APPLIED, DUPLICATE, IGNORED }
 
@@ -57,7 +59,7 @@ public class PaymentService {
      */
     @Transactional
     public Result apply(String providerEventId, String type, Long bookingId, Money money) {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         int inserted = em.createNativeQuery("insert into payment_webhook_event (provider_event_id, event_type, "
                 + "booking_id, received_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
                 .setParameter(1, providerEventId).setParameter(2, type).setParameter(3, bookingId)
@@ -65,7 +67,7 @@ public class PaymentService {
         if (inserted == 0) {
             return Result.DUPLICATE;
         }
-        String target = TRANSITIONS.get(type);
+        PaymentStatus target = TRANSITIONS.get(type);
         if (target == null || bookingId == null) {
             return Result.IGNORED;
         }
@@ -83,19 +85,19 @@ public class PaymentService {
             throw new ApiException(ProblemType.UNPROCESSABLE,
                     "The payment's amount or currency does not match the booking");
         }
-        if (!allowed(booking.paymentStatus, target)) {
+        if (!booking.paymentStatus.canBecome(target)) {
             LOG.infof("payment event %s: %s -> %s not allowed, ignored", providerEventId, booking.paymentStatus,
                     target);
             return Result.IGNORED;
         }
         booking.paymentStatus = target;
         booking.updatedAt = now;
-        if ("succeeded".equals(target)) {
-            if (Booking.SCHEDULED.equals(booking.status)) {
-                outbox.paid(booking);
+        if (target == PaymentStatus.SUCCEEDED) {
+            if (booking.status == BookingStatus.SCHEDULED) {
+                events.paid(booking);
             } else {
                 LOG.warnf("payment event %s: booking %d is %s but its payment succeeded; recorded, no booking.paid "
-                        + "published, a refund is owed", providerEventId, bookingId, booking.status);
+                        + "published, a refund is owed", providerEventId, bookingId, booking.status.value());
             }
         }
         return Result.APPLIED;
@@ -116,14 +118,5 @@ public class PaymentService {
             digits = 2;
         }
         return booking.amount.movePointRight(Math.max(digits, 0));
-    }
-
-    static boolean allowed(String from, String to) {
-        return switch (to) {
-            case "succeeded" -> from.equals("pending") || from.equals("failed");
-            case "failed" -> from.equals("pending");
-            case "refunded" -> from.equals("succeeded");
-            default -> false;
-        };
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,17 +23,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @PermitAll
 public class PaymentWebhookResource {
 
-    @Inject
-    PaymentService payments;
+    private final PaymentService payments;
+    private final BookingConfig config;
+    private final ObjectMapper mapper;
+    private final Clock clock;
 
-    @Inject
-    BookingConfig config;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    Clock clock;
+    public PaymentWebhookResource(PaymentService payments, BookingConfig config, ObjectMapper mapper, Clock clock) {
+        this.payments = payments;
+        this.config = config;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
 
     public record WebhookAck(boolean received, String result) {
     }

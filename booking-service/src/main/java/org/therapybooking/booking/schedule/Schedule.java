@@ -3,6 +3,9 @@ package org.therapybooking.booking.schedule;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,11 +18,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.therapybooking.booking.common.BookingStatus;
 import org.therapybooking.booking.user.User;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An availability slot of one therapist (the admin who created it). */
+/** An availability slot of one therapist (the admin who created it; any admin may change it). */
 @Entity
 @Table(name = "schedule")
 public class Schedule extends PanacheEntityBase {
@@ -65,9 +69,18 @@ public class Schedule extends PanacheEntityBase {
     /** Bookings still holding a place in this slot. */
     public static long activeBookings(long scheduleId) {
         return getEntityManager()
-                .createQuery("select count(b) from Booking b where b.schedule.id = ?1 and b.status = 'scheduled'",
-                        Long.class)
-                .setParameter(1, scheduleId).getSingleResult();
+                .createQuery("select count(b) from Booking b where b.schedule.id = ?1 and b.status = ?2", Long.class)
+                .setParameter(1, scheduleId).setParameter(2, BookingStatus.SCHEDULED).getSingleResult();
+    }
+
+    /** Bookings holding a place, per slot id; slots without any are left out. */
+    public static Map<Long, Long> activeBookings(List<Long> scheduleIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        getEntityManager().createQuery("select b.schedule.id, count(b) from Booking b where b.schedule.id in ?1 "
+                + "and b.status = ?2 group by b.schedule.id", Object[].class)
+                .setParameter(1, scheduleIds).setParameter(2, BookingStatus.SCHEDULED).getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
     }
 
     public static boolean overlapsOtherSlot(long therapistId, Instant start, Instant end, Long exceptId) {

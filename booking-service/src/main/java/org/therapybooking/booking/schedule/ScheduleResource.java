@@ -1,16 +1,14 @@
 package org.therapybooking.booking.schedule;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,18 +30,20 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.therapybooking.booking.auth.CurrentUser;
-import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.time.InstantOrDate;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
 
-    @Inject
-    ScheduleService schedules;
+    private final ScheduleService schedules;
+    private final CurrentUser currentUser;
 
-    @Inject
-    CurrentUser currentUser;
+    public ScheduleResource(ScheduleService schedules, CurrentUser currentUser) {
+        this.schedules = schedules;
+        this.currentUser = currentUser;
+    }
 
     public record SlotRequest(
             @NotNull Instant startsAt,
@@ -53,6 +54,19 @@ public class ScheduleResource {
 
         ScheduleService.SlotChange toChange() {
             return new ScheduleService.SlotChange(startsAt, endsAt, capacity, amount, currency);
+        }
+    }
+
+    /** {@code GET /api/admin/schedules}: slots starting in [from, to), each bound an instant or a date (UTC). */
+    public record RangeQuery(@QueryParam("from") InstantOrDate from, @QueryParam("to") InstantOrDate to) {
+    }
+
+    /** {@code GET /api/schedules}: the open slots starting on a local date in a time zone (UTC by default). */
+    public record DayQuery(@QueryParam("date") @NotNull(message = "is required (YYYY-MM-DD)") LocalDate date,
+            @QueryParam("time_zone") ZoneId timeZone) {
+
+        ZoneId zone() {
+            return timeZone == null ? ZoneOffset.UTC : timeZone;
         }
     }
 
@@ -70,50 +84,20 @@ public class ScheduleResource {
     @Path("/admin/schedules/{id}")
     @RolesAllowed("admin")
     public ScheduleView update(@PathParam("id") long id, @Valid @NotNull SlotRequest body) {
-        return schedules.update(currentUser.id(), id, body.toChange());
+        return schedules.update(id, body.toChange());
     }
 
     @GET
     @Path("/admin/schedules")
     @RolesAllowed("admin")
-    public ScheduleList listAll(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return new ScheduleList(schedules.listAll(instant("from", from), instant("to", to)));
+    public ScheduleList listAll(@BeanParam RangeQuery query) {
+        return new ScheduleList(schedules.listAll(InstantOrDate.of(query.from()), InstantOrDate.of(query.to())));
     }
 
     @GET
     @Path("/schedules")
     @PermitAll
-    public ScheduleList listOpen(@QueryParam("date") String date, @QueryParam("time_zone") String timeZone) {
-        if (date == null || date.isBlank()) {
-            throw ApiException.invalid("date", "is required (YYYY-MM-DD)");
-        }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date", "must be a date YYYY-MM-DD");
-        }
-        ZoneId zone;
-        try {
-            zone = timeZone == null || timeZone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw ApiException.invalid("time_zone", "must be an IANA time zone id");
-        }
-        return new ScheduleList(schedules.listOpen(day, zone));
-    }
-
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value).atStartOfDay(ZoneId.of("UTC")).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw ApiException.invalid(field, "must be an ISO-8601 instant or a date YYYY-MM-DD");
-            }
-        }
+    public ScheduleList listOpen(@Valid @BeanParam DayQuery query) {
+        return new ScheduleList(schedules.listOpen(query.date(), query.zone()));
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.therapybooking.commons.problem.ApiException;
@@ -25,11 +23,11 @@ public class ScheduleService {
     /** Slots are at most one day long, as the event schema bounds the duration. */
     private static final long MAX_MINUTES = 1440;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
-    @Inject
-    EntityManager em;
+    public ScheduleService(Clock clock) {
+        this.clock = clock;
+    }
 
     public record SlotChange(Instant startsAt, Instant endsAt, int capacity, BigDecimal amount, String currency) {
     }
@@ -48,13 +46,14 @@ public class ScheduleService {
         Schedule schedule = new Schedule();
         schedule.therapist = therapist;
         apply(schedule, valid);
-        schedule.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        schedule.createdAt = clock.instant();
         schedule.persistAndFlush();
         return ScheduleView.of(schedule, 0);
     }
 
     @Transactional
-    public ScheduleView update(long adminId, long scheduleId, SlotChange change) {
+    /** Any admin may change any slot; the slot stays with the therapist who created it. */
+    public ScheduleView update(long scheduleId, SlotChange change) {
         Schedule existing = Schedule.findById(scheduleId);
         if (existing == null) {
             throw ApiException.notFound("Schedule");
@@ -110,17 +109,7 @@ public class ScheduleService {
     }
 
     private Map<Long, Long> activeCounts(List<Schedule> slots) {
-        Map<Long, Long> counts = new HashMap<>();
-        if (slots.isEmpty()) {
-            return counts;
-        }
-        List<Object[]> rows = em.createQuery("select b.schedule.id, count(b) from Booking b where b.schedule.id in "
-                + ":ids and b.status = 'scheduled' group by b.schedule.id", Object[].class)
-                .setParameter("ids", slots.stream().map(s -> s.id).toList()).getResultList();
-        for (Object[] row : rows) {
-            counts.put((Long) row[0], (Long) row[1]);
-        }
-        return counts;
+        return slots.isEmpty() ? Map.of() : Schedule.activeBookings(slots.stream().map(s -> s.id).toList());
     }
 
     private SlotChange validate(SlotChange change) {
@@ -148,6 +137,6 @@ public class ScheduleService {
         schedule.capacity = valid.capacity();
         schedule.amount = valid.amount();
         schedule.currency = valid.currency();
-        schedule.updatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        schedule.updatedAt = clock.instant();
     }
 }

@@ -1,18 +1,16 @@
 package org.therapybooking.booking.user;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.time.TimeZones;
 import org.therapybooking.booking.common.BookingConfig;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -23,16 +21,17 @@ public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class);
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final BookingConfig config;
 
-    @Inject
-    BookingConfig config;
+    public UserService(Clock clock, BookingConfig config) {
+        this.clock = clock;
+        this.config = config;
+    }
 
     /** Self-registration always creates a plain user; admins exist only through the seed configuration. */
     @Transactional
     public User register(String firstName, String lastName, String email, String password, String timeZone) {
-        String zone = validZone(timeZone);
         String normalizedEmail = email.trim();
         if (User.findByEmail(normalizedEmail).isPresent()) {
             throw ApiException.conflict("An account with this e-mail address already exists");
@@ -42,9 +41,9 @@ public class UserService {
         user.firstName = firstName.trim();
         user.lastName = lastName.trim();
         user.passwordHash = BcryptUtil.bcryptHash(password);
-        user.timeZone = zone;
+        user.timeZone = TimeZones.parse(timeZone).getId();
         user.admin = false;
-        user.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        user.createdAt = clock.instant();
         user.persistAndFlush();
         return user;
     }
@@ -55,18 +54,6 @@ public class UserService {
             throw ApiException.notFound("User");
         }
         return user;
-    }
-
-    static String validZone(String timeZone) {
-        try {
-            ZoneId zone = ZoneId.of(timeZone.trim());
-            if (!ZoneId.getAvailableZoneIds().contains(zone.getId())) {
-                throw ApiException.invalid("time_zone", "must be an IANA time zone id such as Europe/Berlin");
-            }
-            return zone.getId();
-        } catch (DateTimeException e) {
-            throw ApiException.invalid("time_zone", "must be an IANA time zone id such as Europe/Berlin");
-        }
     }
 
     @Transactional
@@ -107,9 +94,9 @@ public class UserService {
         admin.firstName = firstName;
         admin.lastName = lastName;
         admin.passwordHash = BcryptUtil.bcryptHash(password);
-        admin.timeZone = validZone(timeZone);
+        admin.timeZone = TimeZones.parse(timeZone).getId();
         admin.admin = true;
-        admin.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        admin.createdAt = clock.instant();
         admin.persist();
         LOG.infof("Seeded admin account %s", logEmail);
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
+import org.therapybooking.booking.support.TestClock;
 import org.therapybooking.booking.support.MeetingLinkStub;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -118,31 +119,29 @@ class BookingTest extends IntegrationTest {
     @Test
     void aClientCannotCancelASessionThatHasStartedButAnAdminCan() {
         Api.UserAccount user = api.newUser();
-        long slot = api.slot(1);
-        long id = api.bookingId(user.token(), slot);
-        // the session started 10 minutes ago (slots cannot be created in the past, so move this one there)
-        Instant started = Instant.now().minus(Duration.ofMinutes(10));
-        moveSlot(slot, started, started.plus(Duration.ofMinutes(60)));
-        api.as(user.token()).body(Map.of("reason", "forgot")).post("/api/bookings/" + id + "/cancel").then()
-                .statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("A session can no longer be cancelled once it has started"));
-        // and one that is over (a window of its own, 30 days ago)
-        Instant[] past = Api.freshWindow(Duration.ofDays(-60), 60);
-        moveSlot(slot, past[0], past[1]);
-        api.as(user.token()).post("/api/bookings/" + id + "/cancel").then().statusCode(409);
-        api.as(user.token()).get("/api/bookings/" + id).then().body("status", equalTo("scheduled"))
-                .body("sequence", equalTo(0));
-        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?", id,
-                "booking.cancelled"));
-        // an admin still can (e.g. to record a session that did not take place)
-        api.as(api.adminToken()).post("/api/admin/bookings/" + id + "/cancel").then().statusCode(200)
-                .body("status", equalTo("cancelled"));
-    }
-
-    /** Slots cannot be created in the past; a test moves one there directly. */
-    private static void moveSlot(long slot, Instant start, Instant end) {
-        Db.update("update schedule set starts_at = ?, ends_at = ? where id = ?", java.sql.Timestamp.from(start),
-                java.sql.Timestamp.from(end), slot);
+        String admin = api.adminToken();
+        var booking = api.book(user.token(), api.slot(1)).statusCode(201).extract().jsonPath();
+        long id = booking.getLong("id");
+        Instant start = Instant.parse(booking.getString("scheduled_at"));
+        try {
+            // the session started 10 minutes ago
+            TestClock.advanceTo(start.plus(Duration.ofMinutes(10)));
+            api.as(user.token()).body(Map.of("reason", "forgot")).post("/api/bookings/" + id + "/cancel").then()
+                    .statusCode(409).contentType("application/problem+json")
+                    .body("detail", equalTo("A session can no longer be cancelled once it has started"));
+            // and a month after it took place
+            TestClock.advanceTo(start.plus(Duration.ofDays(30)));
+            api.as(user.token()).post("/api/bookings/" + id + "/cancel").then().statusCode(409);
+            api.as(user.token()).get("/api/bookings/" + id).then().body("status", equalTo("scheduled"))
+                    .body("sequence", equalTo(0));
+            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+                    id, "booking.cancelled"));
+            // an admin still can (e.g. to record a session that did not take place)
+            api.as(admin).post("/api/admin/bookings/" + id + "/cancel").then().statusCode(200)
+                    .body("status", equalTo("cancelled"));
+        } finally {
+            TestClock.reset();
+        }
     }
 
     @Test
@@ -180,13 +179,18 @@ class BookingTest extends IntegrationTest {
 
     @Test
     void rescheduleIsRefusedInsideTheNoticePeriod() {
-        Instant soon = Instant.now().plus(Duration.ofHours(3)).plusSeconds((long) (Math.random() * 3600 * 10));
-        // a therapist has one slot at a time; this one is near "now", far from the shared windows
-        long slot = api.slot(soon, soon.plusSeconds(1800), 1);
         Api.UserAccount user = api.newUser();
-        long id = api.bookingId(user.token(), slot);
-        api.as(user.token()).body(Map.of("schedule_id", api.slot(1))).put("/api/bookings/" + id + "/reschedule")
-                .then().statusCode(409).body("detail", containsString("24 hours"));
+        var booking = api.book(user.token(), api.slot(1)).statusCode(201).extract().jsonPath();
+        long other = api.slot(1);
+        try {
+            // three hours before the session
+            TestClock.advanceTo(Instant.parse(booking.getString("scheduled_at")).minus(Duration.ofHours(3)));
+            api.as(user.token()).body(Map.of("schedule_id", other))
+                    .put("/api/bookings/" + booking.getLong("id") + "/reschedule").then().statusCode(409)
+                    .body("detail", containsString("24 hours"));
+        } finally {
+            TestClock.reset();
+        }
     }
 
     @Test

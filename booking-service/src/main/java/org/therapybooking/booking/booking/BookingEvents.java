@@ -1,0 +1,60 @@
+package org.therapybooking.booking.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.therapybooking.booking.outbox.OutboxWriter;
+import org.therapybooking.booking.user.Person;
+
+/** Writes a booking's events to the outbox, in the transaction of the change they report. */
+@ApplicationScoped
+public class BookingEvents {
+
+    /** Who cancelled: the booking's owner, or someone else (an admin). */
+    public enum CancelledBy {
+        CLIENT, ADMIN
+    }
+
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public BookingEvents(OutboxWriter outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(Booking booking) {
+        write(BookingEvent.CREATED, booking, null, null, null, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(Booking booking, CancelledBy by, String reason) {
+        write(BookingEvent.CANCELLED, booking, by.name().toLowerCase(java.util.Locale.ROOT), reason, null, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rescheduled(Booking booking, Instant previousScheduledAt, String previousRoomId) {
+        write(BookingEvent.RESCHEDULED, booking, null, null, previousScheduledAt, previousRoomId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paid(Booking booking) {
+        write(BookingEvent.PAID, booking, null, null, null, null);
+    }
+
+    private void write(String type, Booking booking, String cancelledBy, String reason, Instant previousScheduledAt,
+            String previousRoomId) {
+        BookingEvent event = new BookingEvent(UUID.randomUUID(), type, 1, clock.instant(), booking.id,
+                new BookingEvent.EventBooking(booking.id, booking.status, booking.schedule.startsAt,
+                        booking.schedule.durationMinutes(), booking.jitsiRoomId, booking.jitsiRoomUrl,
+                        booking.amount.toPlainString(), booking.currency, booking.paymentStatus, booking.sequence),
+                Person.of(booking.user), Person.of(booking.schedule.therapist), cancelledBy, reason,
+                previousScheduledAt, previousRoomId);
+        outbox.append(new OutboxWriter.Message(event.eventId(), type, booking.id, event.occurredAt(), event));
+    }
+}
