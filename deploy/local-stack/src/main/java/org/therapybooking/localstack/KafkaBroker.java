@@ -78,6 +78,11 @@ public final class KafkaBroker implements AutoCloseable {
         return dataDir;
     }
 
+    /** The broker JVM's process id, so a test can freeze ({@code kill -STOP}) or kill it; -1 when not running. */
+    public long pid() {
+        return isRunning() ? process.pid() : -1;
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
