@@ -93,8 +93,8 @@ class RedeliveryAndDeadLetterTest extends NotificationIT {
         String host = "dr.smith.403@practice.example.org";
         ObjectNode created = TestEvents.created(Booking.of(403, "2026-12-01T10:00:00Z",
                 TestEvents.client("Otto", "Outage", to, "Europe/Berlin"), TestEvents.host(host)));
-        // the database "goes away" for the consumer: its first statement fails for longer than the old retry
-        // budget (5 retries × 0.5 s ± 0.25 s, then the dead-letter topic)
+        // the database "goes away" for the consumer for 6 s, longer than any short bounded retry would wait:
+        // a valid event must wait for it, not be dead-lettered
         Db.execute("ALTER TABLE processed_event RENAME TO processed_event_away");
         try {
             Kafka.publish(created);

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.therapybooking.notification.dispatch.NotificationDispatcher;
 import org.therapybooking.notification.support.Db;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.Kafka;
@@ -24,7 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class RescheduleAndCancelTest extends NotificationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration QUIET = Duration.ofMillis(2500);
+
+    @Inject
+    NotificationDispatcher dispatcher;
 
     @Test
     void rescheduleMovesRemindersAndSendsAnUpdatedInvite() {
@@ -58,8 +63,10 @@ class RescheduleAndCancelTest extends NotificationIT {
         assertEquals(2, Db.notifications(301).stream().filter(r -> r.kind().equals("reminder")).count());
 
         clock.set("2026-12-09T10:00:00Z"); // the old 24 h time
-        Eventually.quietFor(QUIET);
-        assertEquals(0, ReminderSchedulingTest.reminders(to).size(), "nothing at the old time");
+        assertEquals(0, dispatcher.dispatchOnce(), "nothing is due at the old time");
+        assertEquals(0, Db.count("SELECT count(*) FROM notification WHERE booking_id = 301 AND kind = 'reminder'"
+                + " AND status <> 'pending'"), "no reminder was taken by the scheduled job either");
+        assertEquals(0, ReminderSchedulingTest.reminders(to).size());
 
         clock.set("2026-12-11T15:00:00Z");
         Eventually.until("24 h reminder at the new time", WAIT, () -> ReminderSchedulingTest.reminders(to).size() == 1);
@@ -92,7 +99,9 @@ class RescheduleAndCancelTest extends NotificationIT {
         assertTrue(reminders.stream().allMatch(r -> r.status().equals("cancelled")), reminders.toString());
 
         clock.set("2026-12-10T09:30:00Z"); // past both reminder times
-        Eventually.quietFor(QUIET);
+        assertEquals(0, dispatcher.dispatchOnce(), "a cancelled reminder is never due");
+        assertEquals(2, Db.count("SELECT count(*) FROM notification WHERE booking_id = 302 AND kind = 'reminder'"
+                + " AND status = 'cancelled'"));
         assertEquals(0, ReminderSchedulingTest.reminders(to).size());
         assertEquals(2, Mailbox.to(to).size());
     }
