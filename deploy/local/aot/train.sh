@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# JDK 25 AOT cache (JEP 483/514/515) for one packaged Quarkus service: a training run.
+#
+#   deploy/local/aot/train.sh <service> <quarkus-app dir> <java> <port> [ENV=value ...]
+#
+# Starts <quarkus-app dir>/quarkus-run.jar with -XX:AOTCacheOutput=<dir>/app.aot on 127.0.0.1:<port> (environment as
+# given, e.g. the database URL), waits for /q/health/ready, exercises the service (health, OpenAPI, metrics and a few
+# cheap API calls, including rejected ones), then stops it with SIGTERM: the JVM writes the cache on exit. Later runs
+# use it with `java -XX:AOTCache=<dir>/app.aot -jar <dir>/quarkus-run.jar`, same JDK, same jars (the JVM checks the
+# class path and ignores a stale cache with a warning).
+#
+# The cache holds classes of the JDK's built-in loaders only. Build the service with the aot-jar layout
+# (`-Dquarkus.package.jar.type=aot-jar`, Quarkus 3.33+): everything is then on the application class path and
+# cached. With the default fast-jar, the application and library classes come through Quarkus' own class loader and
+# only the JDK's classes are cached.
+#
+# Without a database or broker, pass --static-init instead of a port: the JVM then runs Quarkus' build-time
+# archive mode (-Dquarkus.appcds.generate=true: static initialisation only, no connections, exits by itself). The
+# Dockerfiles do that; the cache is smaller and start-up gains less (see docs/performance.md#start-up-jdk-25-aot-cache).
+set -euo pipefail
+
+service=$1 app=$2 java=$3 port=$4
+shift 4
+aot="$app/app.aot"
+log="$app/aot-training.log"
+rm -f "$aot" "$aot.config"
+
+if [[ $port == --static-init ]]; then
+  (cd "$app" && env "$@" "$java" -XX:AOTCacheOutput=app.aot -Dquarkus.appcds.generate=true -jar quarkus-run.jar) >"$log" 2>&1
+  [[ -s $aot ]] || { echo "no AOT cache written for $service; see $log" >&2; exit 1; }
+  exit 0
+fi
+
+base="http://127.0.0.1:$port"
+(cd "$app" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+  "$java" -Xmx256m -XX:+UseSerialGC -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) >"$log" 2>&1 &
+pid=$!
+stop() { kill -TERM "$pid" 2>/dev/null || true; }
+trap stop EXIT
+
+for _ in $(seq 1 1200); do
+  curl -fsS -o /dev/null "$base/q/health/ready" 2>/dev/null && break
+  kill -0 "$pid" 2>/dev/null || { echo "$service stopped during training; see $log" >&2; exit 1; }
+  sleep 0.1
+done
+curl -fsS -o /dev/null "$base/q/health/ready" || { echo "$service did not become ready for training; see $log" >&2; exit 1; }
+
+call() { curl -s -o /dev/null --max-time 10 "$@" || true; }
+json=(-H 'Content-Type: application/json')
+for _ in 1 2 3; do
+  call "$base/q/health"
+  call "$base/q/health/live"
+  call "$base/q/metrics"
+  call "$base/q/openapi"
+  call "$base/api/does-not-exist"
+  case $service in
+    meeting-link-service)
+      body='{"room":"booking-123-1795000000-k3x9q2m7","participant":{"id":"45","first_name":"Zoë","last_name":"O'"'"'Brien","email":"zoe@example.org","display_name":null},"role":"client","session":{"starts_at":"2026-12-01T10:00:00Z","duration":60}}'
+      call "${json[@]}" -d "$body" "$base/api/meeting-links"
+      call "${json[@]}" -d '{"room":"x"}' "$base/api/meeting-links"
+      call "${json[@]}" -d "{\"links\":[$body,$body]}" "$base/api/meeting-links/batch"
+      ;;
+    booking-service)
+      call "$base/api/auth/jwks"
+      call "${json[@]}" -d '{"email":"nobody@example.org","password":"wrong-password"}' "$base/api/auth/login"
+      call "${json[@]}" -d '{}' "$base/api/auth/register"
+      call "$base/api/bookings"
+      call "$base/api/schedule"
+      ;;
+    notification-service)
+      call "$base/api/admin/notifications/stats"
+      call "$base/api/admin/bookings/1/notifications"
+      ;;
+  esac
+done
+
+trap - EXIT
+kill -TERM "$pid"
+wait "$pid" || true
+[[ -s $aot ]] || { echo "no AOT cache written for $service; see $log" >&2; exit 1; }
