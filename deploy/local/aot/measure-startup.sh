@@ -25,12 +25,31 @@
 # without it), JDK 17 (JDK17_HOME) and JDK 25 (JDK25_HOME; found as run.sh finds it). Everything listens on
 # 127.0.0.1 only; every process started here is stopped by its pid at the end; each start gives up after 180 s.
 set -euo pipefail
+SERVICES=(meeting-link-service booking-service notification-service)
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%g\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+m() { awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" '$1 == a && $2 == b && $3 == c && $4 == d { print $5 }' "$RESULTS" | median; }
+secs() { awk -v x="$1" 'BEGIN { if (x == "-") print "-"; else printf "%.2f s", x / 1000 }'; }
+table() { # medians of $RESULTS as markdown
+for mode in alone together; do
+  echo
+  echo "**$mode** (medians of $(awk -v m="$mode" '$1 == m && $4 == "ready" { n[$2 FS $3]++ } END { for (k in n) { print n[k] } }' "$RESULTS" | sort -n | head -n1) runs)"
+  echo
+  echo "| service | variant | ready | Quarkus \"started in\" | RSS after first request | RSS after load |"
+  echo "|---|---|---:|---:|---:|---:|"
+  for s in "${SERVICES[@]}"; do
+    for V in $(awk -v m="$mode" -v s="$s" '$1 == m && $3 == s { print $2 }' "$RESULTS" | awk '!seen[$0]++'); do
+      echo "| $s | $V | $(secs "$(m "$mode" "$V" "$s" ready)") | $(secs "$(m "$mode" "$V" "$s" started)") | $(m "$mode" "$V" "$s" rss1) MB | $(m "$mode" "$V" "$s" rss2) MB |"
+    done
+  done
+done
+}
+if [[ ${1:-} == --table ]]; then RESULTS=$2 table; exit 0; fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 FAST=$(cd "$1" && pwd) AOTJ=$(cd "$2" && pwd)
 RUNS=${3:-3} LOAD=${4:-10}
 VARIANTS=${VARIANTS:-"jdk17 jdk25 jdk25-aot jdk25-aot-c1 jdk25-static"}
-SERVICES=(meeting-link-service booking-service notification-service)
 source "$ROOT/deploy/local/aot/jdk.sh"
 JDK17_HOME=${JDK17_HOME:-$(ls -d /usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -n1)}
 JDK25_HOME=${JDK25_HOME:-$(find_jdk25 || true)}
@@ -62,7 +81,6 @@ free_port() {
 }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%g\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 psql -q -d postgres -c "CREATE DATABASE $DB_BOOKING" -c "CREATE DATABASE $DB_NOTIFICATION"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
@@ -189,7 +207,7 @@ started_in() { # variant service -> Quarkus' own figure in ms
 }
 
 declare -A T0 LAUNCHED READY
-RESULTS="$WORK/results"
+RESULTS=${RESULTS:-$WORK/results} # set RESULTS=<file> to keep the raw figures; --table <file> prints them again
 : >"$RESULTS"
 record() { echo "$*" >>"$RESULTS"; } # mode variant service metric value
 
@@ -203,8 +221,11 @@ for s in "${SERVICES[@]}"; do stop "$s"; done
 
 for V in $VARIANTS; do
   [[ $V == jdk17 ]] || { echo "preparing $V" >&2; prepare_variant "$V"; }
-  for run in $(seq 1 "$RUNS"); do
-    echo "$V run $run/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+done
+# runs interleaved (every variant once per round), so that the machine's drift hits all variants alike
+for run in $(seq 1 "$RUNS"); do
+  for V in $VARIANTS; do
+    echo "round $run/$RUNS: $V (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     for s in "${SERVICES[@]}"; do
       launch "$V" "$s"
       wait_ready "$s"
@@ -230,22 +251,8 @@ for V in $VARIANTS; do
   done
 done
 
-m() { awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" '$1 == a && $2 == b && $3 == c && $4 == d { print $5 }' "$RESULTS" | median; }
-secs() { awk -v x="$1" 'BEGIN { if (x == "-") print "-"; else printf "%.2f s", x / 1000 }'; }
 echo
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, load average after: $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs, wrk ${LOAD}s"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, load average after: $(cut -d' ' -f1-3 /proc/loadavg), $RUNS rounds, wrk ${LOAD}s"
 echo "JDK 17: $("$JDK17_HOME/bin/java" -version 2>&1 | sed -n 2p)"
 echo "JDK 25: $("$JDK25_HOME/bin/java" -version 2>&1 | sed -n 2p)"
-for mode in alone together; do
-  echo
-  echo "**$mode** (medians)"
-  echo
-  echo "| service | variant | ready | Quarkus \"started in\" | RSS after first request | RSS after load |"
-  echo "|---|---|---:|---:|---:|---:|"
-  for s in "${SERVICES[@]}"; do
-    for V in $VARIANTS; do
-      echo "| $s | $V | $(secs "$(m "$mode" "$V" "$s" ready)") | $(secs "$(m "$mode" "$V" "$s" started)") | $(m "$mode" "$V" "$s" rss1) MB | $(m "$mode" "$V" "$s" rss2) MB |"
-    done
-  done
-done
-if [[ -n ${KEEP_RESULTS:-} ]]; then cp "$RESULTS" "$KEEP_RESULTS"; fi
+table
