@@ -2,7 +2,6 @@ package org.therapybooking.notification.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
