@@ -19,12 +19,15 @@ import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.commons.problem.ProblemType;
 
 /**
- * Applies verified provider events to a booking's payment state, once per provider event id. Only a successful
- * payment of a booking that is still {@code scheduled} publishes an event ({@code booking.paid}); the contract has
- * no event for failures or refunds. The event's amount and currency must be the booking's: a mismatch is refused
- * (422) and nothing is recorded. A payment that succeeds for a booking that is no longer scheduled (cancelled) is
- * recorded as {@code succeeded} (the money was taken and a refund is owed) but publishes nothing, so no
- * "payment received" notice goes out for a session that will not happen.
+ * The one place a booking's payment state changes: provider events of the webhook (once per provider event id),
+ * the PaymentIntent a client's confirm retrieved from Stripe, and a refund an admin made. All three go through
+ * {@link #transition}, so a confirm and a webhook for one payment record it once: the second finds the booking
+ * {@code succeeded} already and changes nothing. Only a successful payment of a booking that is still
+ * {@code scheduled} publishes an event ({@code booking.paid}); the contract has no event for failures or refunds.
+ * The payment's amount and currency must be the booking's: a mismatch is refused (422) and nothing is recorded. A
+ * payment that succeeds for a booking that is no longer scheduled (cancelled) is recorded as {@code succeeded}
+ * (the money was taken and a refund is owed) but publishes nothing, so no "payment received" notice goes out for
+ * a session that will not happen.
  */
 @ApplicationScoped
 public class PaymentService {
@@ -39,11 +42,13 @@ public class PaymentService {
 
     private final EntityManager em;
     private final BookingEvents events;
+    private final PaymentRecords records;
     private final Clock clock;
 
-    public PaymentService(EntityManager em, BookingEvents events, Clock clock) {
+    public PaymentService(EntityManager em, BookingEvents events, PaymentRecords records, Clock clock) {
         this.em = em;
         this.events = events;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -54,11 +59,14 @@ public class PaymentService {
     }
 
     /**
+     * A verified webhook event.
+     *
      * @param money the event's amount and currency; required for the event types in {@link #TRANSITIONS} that name
      *        a booking
+     * @param paymentIntentId the PaymentIntent a {@code payment_intent.*} event is about, else null
      */
     @Transactional
-    public Result apply(String providerEventId, String type, Long bookingId, Money money) {
+    public Result apply(String providerEventId, String type, Long bookingId, Money money, String paymentIntentId) {
         Instant now = clock.instant();
         int inserted = em.createNativeQuery("insert into payment_webhook_event (provider_event_id, event_type, "
                 + "booking_id, received_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
@@ -71,23 +79,61 @@ public class PaymentService {
         if (target == null || bookingId == null) {
             return Result.IGNORED;
         }
+        return transition(bookingId, target, money, "payment event " + providerEventId,
+                target == PaymentStatus.SUCCEEDED ? paymentIntentId : null);
+    }
+
+    /**
+     * The state of a PaymentIntent as Stripe answered it: its status is recorded, and a succeeded intent moves the
+     * booking to {@code succeeded} exactly as {@code payment_intent.succeeded} does. Other states change nothing:
+     * a failed attempt leaves the intent open for another payment method, and Stripe's webhook reports it.
+     */
+    @Transactional
+    public Result applyIntent(long bookingId, StripeGateway.Intent intent) {
+        records.intentStatus(intent.id(), bookingId, intent.status(), clock.instant());
+        if (intent.status() != IntentStatus.SUCCEEDED) {
+            return Result.IGNORED;
+        }
+        return transition(bookingId, PaymentStatus.SUCCEEDED, new Money(intent.amount(), intent.currency()),
+                "PaymentIntent " + intent.id(), intent.id());
+    }
+
+    /**
+     * A refund Stripe accepted: recorded; a {@code succeeded} refund moves the booking to {@code refunded} as
+     * {@code charge.refunded} does, a pending one waits for that event.
+     */
+    @Transactional
+    public Result applyRefund(long bookingId, String paymentIntentId, StripeGateway.RefundResult refund) {
+        records.recordRefund(refund.id(), bookingId, paymentIntentId, refund.status(), clock.instant());
+        if (refund.status() != RefundStatus.SUCCEEDED) {
+            return Result.IGNORED;
+        }
+        return transition(bookingId, PaymentStatus.REFUNDED, new Money(refund.amount(), refund.currency()),
+                "refund " + refund.id(), null);
+    }
+
+    private Result transition(long bookingId, PaymentStatus target, Money money, String source,
+            String succeededIntentId) {
+        Instant now = clock.instant();
         Booking booking = Booking.lock(bookingId);
         if (booking == null) {
-            LOG.warnf("payment event %s names unknown booking %d", providerEventId, bookingId);
+            LOG.warnf("%s names unknown booking %d", source, bookingId);
             return Result.IGNORED;
         }
         if (!matches(booking, money)) {
-            LOG.warnf("payment event %s for booking %d refused: amount %s %s does not match the booking's %s %s "
-                    + "(%s minor units)", providerEventId, bookingId, money.minorUnits(), money.currency(),
+            LOG.warnf("%s for booking %d refused: amount %s %s does not match the booking's %s %s "
+                    + "(%s minor units)", source, bookingId, money.minorUnits(), money.currency(),
                     booking.amount.toPlainString(), booking.currency,
                     expectedMinorUnits(booking).toPlainString());
-            // thrown inside the transaction: the event id insert above is rolled back, nothing is recorded
+            // thrown inside the transaction: whatever it recorded (the event id) is rolled back
             throw new ApiException(ProblemType.UNPROCESSABLE,
                     "The payment's amount or currency does not match the booking");
         }
+        if (succeededIntentId != null) {
+            records.intentStatus(succeededIntentId, bookingId, IntentStatus.SUCCEEDED, now);
+        }
         if (!booking.paymentStatus.canBecome(target)) {
-            LOG.infof("payment event %s: %s -> %s not allowed, ignored", providerEventId, booking.paymentStatus,
-                    target);
+            LOG.infof("%s: %s -> %s not allowed, ignored", source, booking.paymentStatus, target);
             return Result.IGNORED;
         }
         booking.paymentStatus = target;
@@ -96,8 +142,8 @@ public class PaymentService {
             if (booking.status == BookingStatus.SCHEDULED) {
                 events.paid(booking);
             } else {
-                LOG.warnf("payment event %s: booking %d is %s but its payment succeeded; recorded, no booking.paid "
-                        + "published, a refund is owed", providerEventId, bookingId, booking.status.value());
+                LOG.warnf("%s: booking %d is %s but its payment succeeded; recorded, no booking.paid published, a "
+                        + "refund is owed", source, bookingId, booking.status.value());
             }
         }
         return Result.APPLIED;
@@ -109,7 +155,7 @@ public class PaymentService {
     }
 
     /** The booking's price in minor units, by the currency's ISO 4217 exponent (2 for EUR, 0 for JPY). */
-    static BigDecimal expectedMinorUnits(Booking booking) {
+    public static BigDecimal expectedMinorUnits(Booking booking) {
         int digits;
         try {
             digits = Currency.getInstance(booking.currency.toUpperCase(java.util.Locale.ROOT))

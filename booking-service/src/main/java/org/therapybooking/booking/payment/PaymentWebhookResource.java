@@ -76,8 +76,13 @@ public class PaymentWebhookResource {
         if (bookingId != null && PaymentService.TRANSITIONS.containsKey(type)) {
             money = money(event.path("data").path("object"));
         }
+        String intentId = null;
+        JsonNode objectId = event.path("data").path("object").path("id");
+        if (type.startsWith("payment_intent.") && objectId.isTextual() && objectId.asText().length() <= 255) {
+            intentId = objectId.asText();
+        }
         PaymentService.Result result = payments.apply(id, type.length() > 100 ? type.substring(0, 100) : type,
-                bookingId, money);
+                bookingId, money, intentId);
         return new WebhookAck(true, result.name().toLowerCase());
     }
 

@@ -13,9 +13,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.therapybooking.localstack.KafkaTestResource;
 
 /** Reads {@code booking.events} from the beginning with a real consumer. */
-final class KafkaEvents {
+public final class KafkaEvents {
 
-    record Event(String key, String value, String eventType, String eventId) {
+    public record Event(String key, String value, String eventType, String eventId) {
     }
 
     private KafkaEvents() {
@@ -26,7 +26,7 @@ final class KafkaEvents {
      * the call): once the relay marked the events sent, nothing later can add a duplicate, so no waiting is needed
      * to show there is none.
      */
-    static List<Event> readToEnd(java.util.Set<String> keys) {
+    public static List<Event> readToEnd(java.util.Set<String> keys) {
         List<Event> events = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of("bootstrap.servers",
                 KafkaTestResource.broker().bootstrapServers(), "enable.auto.commit", "false"),

@@ -8,11 +8,13 @@ import io.quarkus.test.common.ResourceArg;
 
 /**
  * Every integration test class extends this, so they all share one application start against the real PostgreSQL
- * database {@code booking_test_<checkout>}, the real KRaft broker and the meeting-link contract stub.
+ * database {@code booking_test_<checkout>}, the real KRaft broker, the meeting-link contract stub and the
+ * Stripe stub.
  */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "booking_test"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MeetingLinkStub.class)
+@QuarkusTestResource(StripeStub.class)
 public abstract class IntegrationTest {
 
     protected final Api api = new Api();

@@ -1,0 +1,64 @@
+package org.therapybooking.booking.payment;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The payment policies: Stripe access and the optional hold of unpaid bookings. Each default is written once:
+ * here, or, for a property read from an environment variable, in application.properties as the Javadoc says. The
+ * webhook's secret and tolerance are {@code booking.payment.*} of BookingConfig.
+ */
+@ConfigMapping(prefix = "booking.payment")
+public interface PaymentConfig {
+
+    Stripe stripe();
+
+    Hold hold();
+
+    interface Stripe {
+        /**
+         * Secret API key ({@code sk_test_...} in test mode, {@code sk_live_...} in production);
+         * {@code STRIPE_API_KEY}, only from the environment and never logged. Without it the intent, confirm and
+         * refund endpoints answer 503 (the webhook keeps working).
+         */
+        Optional<String> apiKey();
+
+        /** Base URL of Stripe's API; a local Stripe-compatible stub in tests. {@code STRIPE_API_BASE}. */
+        @WithDefault("https://api.stripe.com")
+        String apiBase();
+
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        @WithDefault("PT20S")
+        Duration readTimeout();
+
+        /**
+         * Retries of a request that failed on the network or with a 409/5xx; Stripe's client retries with the same
+         * {@code Idempotency-Key}, so a retried create or refund happens once.
+         */
+        @WithDefault("2")
+        int maxNetworkRetries();
+    }
+
+    /** Unpaid bookings release their place after a while; off by default. */
+    interface Hold {
+        /**
+         * How long a scheduled booking may stay unpaid ({@code pending} or {@code failed}) before it is cancelled
+         * and {@code booking.expired} is published; {@code BOOKING_PAYMENT_HOLD}. Absent (default): bookings are
+         * held until they are paid or cancelled.
+         */
+        Optional<Duration> duration();
+
+        /** How often unpaid bookings are looked for, when a hold is set. */
+        @WithDefault("1m")
+        String checkInterval();
+
+        /** Bookings expired per run. */
+        @WithDefault("100")
+        int batchSize();
+    }
+}
