@@ -2,6 +2,7 @@ package org.therapybooking.booking.booking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -14,6 +15,8 @@ import org.therapybooking.booking.booking.BookingViews.BookingView;
 import org.therapybooking.booking.booking.BookingViews.MeetingLinkView;
 import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.meeting.MeetingLinkGateway;
+import org.therapybooking.booking.user.ClientDirectory;
+import org.therapybooking.booking.user.ClientView;
 import org.therapybooking.booking.user.User;
 import org.therapybooking.booking.user.UserService;
 import org.therapybooking.commons.problem.ApiException;
@@ -35,18 +38,25 @@ public class BookingViewAssembler {
     private final UserService users;
     private final CurrentUser caller;
     private final BookingConfig config;
+    private final ClientDirectory clients;
 
     public BookingViewAssembler(MeetingLinkGateway gateway, UserService users, CurrentUser caller,
-            BookingConfig config) {
+            BookingConfig config, ClientDirectory clients) {
         this.gateway = gateway;
         this.users = users;
         this.caller = caller;
         this.config = config;
+        this.clients = clients;
     }
 
+    /** One booking; an admin's answer also says whom it is with. */
     public BookingView view(BookingDetails booking) {
         Links links = links(List.of(booking));
-        return new BookingView(booking, links.url(0), links.status());
+        if (!caller.isAdmin()) {
+            return new BookingView(booking, links.url(0), links.status());
+        }
+        ClientView client = clientsOf(List.of(booking)).get(booking.userId());
+        return new BookingView(booking, links.url(0), links.status(), client == null ? null : client.name(), client);
     }
 
     public BookingList list(List<BookingDetails> bookings) {
@@ -59,14 +69,17 @@ public class BookingViewAssembler {
     }
 
     public AdminBookingView adminView(BookingDetails booking) {
-        return new AdminBookingView(booking, links(List.of(booking)).url(0));
+        return new AdminBookingView(booking, links(List.of(booking)).url(0),
+                clientsOf(List.of(booking)).get(booking.userId()));
     }
 
     public AdminBookingPage adminPage(BookingService.Page page) {
         Links links = links(page.bookings());
+        Map<Long, ClientView> clientsById = clientsOf(page.bookings());
         List<AdminBookingView> views = new ArrayList<>(page.bookings().size());
         for (int i = 0; i < page.bookings().size(); i++) {
-            views.add(new AdminBookingView(page.bookings().get(i), links.url(i)));
+            BookingDetails booking = page.bookings().get(i);
+            views.add(new AdminBookingView(booking, links.url(i), clientsById.get(booking.userId())));
         }
         return new AdminBookingPage(views, page.total(), page.limit(), page.offset(), links.status());
     }
@@ -79,6 +92,11 @@ public class BookingViewAssembler {
                         config.meetingLinks().retryAfter().toSeconds()));
         return new MeetingLinkView(booking.id(), link.meetingUrl(), link.displayName(), caller.isAdmin(),
                 booking.scheduledAt(), booking.duration(), booking.status());
+    }
+
+    /** The clients of the bookings, in one query for the whole page. */
+    private Map<Long, ClientView> clientsOf(List<BookingDetails> bookings) {
+        return clients.byIds(bookings.stream().map(BookingDetails::userId).toList());
     }
 
     /** The links of the bookings, in their order; none when meeting-link-service cannot answer. */

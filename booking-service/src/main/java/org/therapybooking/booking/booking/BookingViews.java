@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.therapybooking.booking.common.BookingStatus;
+import org.therapybooking.booking.user.ClientView;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -18,14 +19,27 @@ public final class BookingViews {
     private BookingViews() {
     }
 
+    /** {@code client} and {@code client_name} only in an admin's answer: a client never sees them. */
     public record BookingView(@JsonUnwrapped BookingDetails booking, String personalizedMeetingUrl,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String meetingLinksStatus) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String meetingLinksStatus,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String clientName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ClientView client) {
+
+        public BookingView(BookingDetails booking, String personalizedMeetingUrl, String meetingLinksStatus) {
+            this(booking, personalizedMeetingUrl, meetingLinksStatus, null, null);
+        }
     }
 
     public record BookingList(List<BookingView> bookings, String meetingLinksStatus) {
     }
 
-    public record AdminBookingView(@JsonUnwrapped BookingDetails booking, String adminMeetingUrl) {
+    /** A booking as the therapist sees it: with whom ({@code client}, and its name flat for simple frontends). */
+    public record AdminBookingView(@JsonUnwrapped BookingDetails booking, String adminMeetingUrl, String clientName,
+            ClientView client) {
+
+        AdminBookingView(BookingDetails booking, String adminMeetingUrl, ClientView client) {
+            this(booking, adminMeetingUrl, client == null ? null : client.name(), client);
+        }
     }
 
     public record AdminBookingPage(List<AdminBookingView> bookings, long total, int limit, int offset,
