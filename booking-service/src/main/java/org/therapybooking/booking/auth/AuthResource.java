@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.therapybooking.booking.user.UserService;
 import org.therapybooking.booking.user.UserView;
 import org.therapybooking.commons.time.TimeZoneId;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -44,12 +47,31 @@ public class AuthResource {
         this.request = request;
     }
 
+    /**
+     * Lenient international phone number: 6 to 15 digits (E.164's maximum), optionally a leading {@code +}, with
+     * spaces, dots, hyphens and parentheses as the person writes them.
+     */
+    static final String PHONE = "\\+?[ ().-]*(?:[0-9][ ().-]*){6,15}";
+
+    /** The original API's register body, plus this project's optional {@code time_zone}. */
     public record RegisterRequest(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
             @NotBlank @Email @Size(max = 254) String email,
+            @Size(max = 32) @Pattern(regexp = PHONE, message = "must be a phone number of 6 to 15 digits, "
+                    + "optionally with a leading + and spaces, dots, hyphens or parentheses, e.g. +49 30 1234567")
+            String phone,
+            @Size(max = 200) String location,
             @NotNull @Size(min = 8, max = 64, message = "must be between 8 and 64 characters") String password,
-            @NotBlank @TimeZoneId String timeZone) {
+            @TimeZoneId String timeZone) {
+
+        UserService.Registration toRegistration() {
+            return new UserService.Registration(firstName, lastName, email, phone, location, password, timeZone);
+        }
+    }
+
+    /** The new account (this project's answer until issue 11) and a session for it, as login answers. */
+    public record RegisterResponse(@JsonUnwrapped UserView account, @JsonUnwrapped TokenService.TokenResponse session) {
     }
 
     public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 64) String password) {
@@ -58,9 +80,8 @@ public class AuthResource {
     @POST
     @Path("/register")
     @PermitAll
-    public RestResponse<UserView> register(@Valid @NotNull RegisterRequest body) {
-        var user = users.register(body.firstName(), body.lastName(), body.email(), body.password(), body.timeZone());
-        return RestResponse.status(Response.Status.CREATED, UserView.of(user));
+    public RestResponse<RegisterResponse> register(@Valid @NotNull RegisterRequest body) {
+        return RestResponse.status(Response.Status.CREATED, auth.register(body.toRegistration()));
     }
 
     @POST

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.commons.problem.ProblemType;
 import org.therapybooking.booking.user.User;
+import org.therapybooking.booking.user.UserService;
+import org.therapybooking.booking.user.UserView;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -16,10 +18,18 @@ public class AuthService {
 
     private final LoginRateLimiter rateLimiter;
     private final TokenService tokens;
+    private final UserService users;
 
-    public AuthService(LoginRateLimiter rateLimiter, TokenService tokens) {
+    public AuthService(LoginRateLimiter rateLimiter, TokenService tokens, UserService users) {
         this.rateLimiter = rateLimiter;
         this.tokens = tokens;
+        this.users = users;
+    }
+
+    /** Creates the account and signs it in, as the original API's register did. */
+    public AuthResource.RegisterResponse register(UserService.Registration registration) {
+        User user = users.register(registration);
+        return new AuthResource.RegisterResponse(UserView.of(user), tokens.issue(user));
     }
 
     /** Read-only and deliberately outside a transaction: no pooled connection is held while bcrypt runs. */

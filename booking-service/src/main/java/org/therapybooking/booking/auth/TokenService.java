@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.user.User;
+import org.therapybooking.booking.user.UserView;
 
 import io.smallrye.jwt.build.Jwt;
 
@@ -39,9 +40,14 @@ public class TokenService {
                 .claim("jti", UUID.randomUUID().toString())
                 .jws().keyId(keys.signingKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
                 .sign(keys.signingKey());
-        return new TokenResponse(token, "Bearer", lifespan);
+        return new TokenResponse(token, "Bearer", lifespan, token, UserView.of(user));
     }
 
-    public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+    /**
+     * The answer of login and register. {@code access_token}, {@code token_type} and {@code expires_in} are
+     * OAuth 2.0's names; {@code token} (the same JWT) and {@code user} are what a frontend of the original API
+     * reads, whose exact names the original's documents do not tell (docs/api.md).
+     */
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String token, UserView user) {
     }
 }

@@ -1,5 +1,6 @@
 package org.therapybooking.booking.common;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,8 @@ public interface BookingConfig {
 
     Bookings bookings();
 
+    Practice practice();
+
     Jitsi jitsi();
 
     MeetingLinks meetingLinks();
@@ -44,7 +47,7 @@ public interface BookingConfig {
         /** {@code aud} of issued tokens: always the audience verification requires ({@code JWT_AUDIENCE}). */
         String audience();
 
-        /** Lifetime of an issued token; {@code JWT_LIFESPAN} (default {@code PT1H}). */
+        /** Lifetime of an issued token; {@code JWT_LIFESPAN} (default {@code PT24H}, as the original API's). */
         Duration lifespan();
 
         /** Previous public keys still published in the JWKS during a rotation, each {@code kid=location}. */
@@ -85,8 +88,18 @@ public interface BookingConfig {
     }
 
     interface Bookings {
-        /** A booking can be rescheduled only this long before it starts; {@code RESCHEDULE_NOTICE} (default {@code PT24H}). */
+        /**
+         * A booking can be rescheduled only this long before it starts; {@code RESCHEDULE_NOTICE} (default
+         * {@code PT2H}, as the original API's).
+         */
         Duration rescheduleNotice();
+
+        /**
+         * Durations (minutes) a client may book within a slot, e.g. {@code 30,45,60}; {@code BOOKING_DURATIONS}.
+         * The slot's whole length is always allowed, and is the only one when none are configured (default). A
+         * duration must fit in its slot; it sets the session end (emails, ICS, reminders, join window).
+         */
+        Optional<List<Integer>> allowedDurations();
 
         /** Page size of the admin booking list when the request names none. */
         @WithDefault("50")
@@ -95,6 +108,20 @@ public interface BookingConfig {
         /** Larger page sizes are capped to this (the answer's {@code limit} says what was applied). */
         @WithDefault("200")
         int maxPageSize();
+    }
+
+    /** The practice's defaults for what a request leaves out. */
+    interface Practice {
+        /** IANA zone of an account registered without {@code time_zone}; {@code PRACTICE_TIME_ZONE} (default {@code UTC}). */
+        String timeZone();
+
+        /** Price of a slot created without {@code amount}. */
+        @WithDefault("100.00")
+        BigDecimal defaultAmount();
+
+        /** ISO 4217 currency of a slot created without {@code currency}. */
+        @WithDefault("EUR")
+        String defaultCurrency();
     }
 
     interface Jitsi {

@@ -34,6 +34,11 @@ public class User extends PanacheEntityBase {
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
+    /** Lenient international format, as entered (see UserService.PHONE). */
+    public String phone;
+
+    public String location;
+
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 

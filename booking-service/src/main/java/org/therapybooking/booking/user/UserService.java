@@ -29,23 +29,40 @@ public class UserService {
         this.config = config;
     }
 
-    /** Self-registration always creates a plain user; admins exist only through the seed configuration. */
+    /** What a person registers with; {@code phone}, {@code location} and {@code timeZone} may be null. */
+    public record Registration(String firstName, String lastName, String email, String phone, String location,
+            String password, String timeZone) {
+    }
+
+    /**
+     * Self-registration always creates a plain user; admins exist only through the seed configuration. Without a
+     * time zone the account gets the practice's ({@code booking.practice.time-zone}).
+     */
     @Transactional
-    public User register(String firstName, String lastName, String email, String password, String timeZone) {
+    public User register(Registration registration) {
+        String email = registration.email();
+        String timeZone = registration.timeZone() == null || registration.timeZone().isBlank()
+                ? config.practice().timeZone() : registration.timeZone();
         String normalizedEmail = email.trim();
         if (User.findByEmail(normalizedEmail).isPresent()) {
             throw ApiException.conflict("An account with this e-mail address already exists");
         }
         User user = new User();
         user.email = normalizedEmail;
-        user.firstName = firstName.trim();
-        user.lastName = lastName.trim();
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.firstName = registration.firstName().trim();
+        user.lastName = registration.lastName().trim();
+        user.phone = blankToNull(registration.phone());
+        user.location = blankToNull(registration.location());
+        user.passwordHash = BcryptUtil.bcryptHash(registration.password());
         user.timeZone = TimeZones.parse(timeZone).getId();
         user.admin = false;
         user.createdAt = clock.instant();
         user.persistAndFlush();
         return user;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public User get(long id) {

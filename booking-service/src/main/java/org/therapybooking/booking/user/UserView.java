@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** An account as the API shows it (never the password hash). */
-public record UserView(long id, String email, String firstName, String lastName, String timeZone,
-        boolean isAdmin, List<String> groups, Instant createdAt) {
+public record UserView(long id, String email, String firstName, String lastName, String phone, String location,
+        String timeZone, boolean isAdmin, List<String> groups, Instant createdAt) {
 
     public static UserView of(User user) {
-        return new UserView(user.id, user.email, user.firstName, user.lastName, user.timeZone, user.admin,
-                user.groups(), user.createdAt);
+        return new UserView(user.id, user.email, user.firstName, user.lastName, user.phone, user.location,
+                user.timeZone, user.admin, user.groups(), user.createdAt);
     }
 }

@@ -2,6 +2,7 @@ package org.therapybooking.booking.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -57,6 +58,42 @@ class AuthTest extends IntegrationTest {
     }
 
     @Test
+    void registerWithTheOriginalBodySignsInAndStoresPhoneAndLocation() {
+        String email = "orig-" + UUID.randomUUID() + "@example.org";
+        Map<String, Object> body = Map.of("first_name", "John", "last_name", "Doe", "email", email,
+                "phone", "+1 (555) 123-4567", "location", "Portland, OR", "password", Api.PASSWORD);
+        var answer = given().contentType(ContentType.JSON).body(body).post("/api/auth/register").then()
+                .statusCode(201)
+                .body("token_type", equalTo("Bearer")).body("expires_in", equalTo(86400))
+                .body("user.email", equalTo(email)).body("user.phone", equalTo("+1 (555) 123-4567"))
+                .body("user.location", equalTo("Portland, OR")).body("user.is_admin", is(false))
+                // no time_zone sent: the practice's (UTC in the test profile) was taken, and the answer says so
+                .body("user.time_zone", equalTo("UTC")).body("time_zone", equalTo("UTC"))
+                .extract();
+        String token = answer.path("access_token");
+        assertEquals(token, answer.path("token"));
+        // the token works right away, and the account shows what was stored
+        api.as(token).get("/api/auth/me").then().statusCode(200)
+                .body("phone", equalTo("+1 (555) 123-4567")).body("location", equalTo("Portland, OR"))
+                .body("id", equalTo(answer.path("user.id")));
+    }
+
+    @Test
+    void aPhoneNumberThatIsNotOneIsRefusedWithAClearMessage() {
+        for (String phone : List.of("call me", "12345", "+49 30 1234 5678 9012 345", "++49301234567")) {
+            Map<String, Object> body = registration("phone-" + UUID.randomUUID() + "@example.org");
+            body.put("phone", phone);
+            given().contentType(ContentType.JSON).body(body).post("/api/auth/register").then()
+                    .statusCode(400).body("errors[0].field", equalTo("phone"))
+                    .body("errors[0].message", containsString("phone number"));
+        }
+        Map<String, Object> body = registration("loc-" + UUID.randomUUID() + "@example.org");
+        body.put("location", "x".repeat(201));
+        given().contentType(ContentType.JSON).body(body).post("/api/auth/register").then()
+                .statusCode(400).body("errors[0].field", equalTo("location"));
+    }
+
+    @Test
     void emailIsUniqueRegardlessOfCase() {
         String email = "Case-" + UUID.randomUUID() + "@Example.org";
         given().contentType(ContentType.JSON).body(registration(email)).post("/api/auth/register").then()
@@ -109,7 +146,9 @@ class AuthTest extends IntegrationTest {
         var response = given().contentType(ContentType.JSON)
                 .body(Map.of("email", user.email().toUpperCase(), "password", Api.PASSWORD))
                 .post("/api/auth/login").then().statusCode(200)
-                .body("token_type", equalTo("Bearer")).body("expires_in", equalTo(3600)).extract();
+                .body("token_type", equalTo("Bearer")).body("expires_in", equalTo(86400))
+                .body("user.id", equalTo((int) user.id())).body("user.email", equalTo(user.email())).extract();
+        assertEquals(response.path("access_token").toString(), response.path("token"), "token is the same JWT");
         String[] parts = response.path("access_token").toString().split("\\.");
         ObjectMapper json = new ObjectMapper();
         JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
