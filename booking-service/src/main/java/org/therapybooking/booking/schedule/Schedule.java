@@ -51,6 +51,10 @@ public class Schedule extends PanacheEntityBase {
     @Column(nullable = false, length = 3)
     public String currency;
 
+    /** Off: not listed publicly and not bookable; bookings it already has stay as they are. */
+    @Column(name = "is_available", nullable = false)
+    public boolean available;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

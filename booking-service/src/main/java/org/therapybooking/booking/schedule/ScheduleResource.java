@@ -1,7 +1,5 @@
 package org.therapybooking.booking.schedule;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,12 +8,7 @@ import java.util.List;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,18 +36,6 @@ public class ScheduleResource {
     public ScheduleResource(ScheduleService schedules, CurrentUser currentUser) {
         this.schedules = schedules;
         this.currentUser = currentUser;
-    }
-
-    public record SlotRequest(
-            @NotNull Instant startsAt,
-            @NotNull Instant endsAt,
-            @NotNull @Min(1) @Max(100) Integer capacity,
-            @NotNull @DecimalMin("0.00") @DecimalMax("1000000.00") BigDecimal amount,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
-
-        ScheduleService.SlotChange toChange() {
-            return new ScheduleService.SlotChange(startsAt, endsAt, capacity, amount, currency);
-        }
     }
 
     /** {@code GET /api/admin/schedules}: slots starting in [from, to), each bound an instant or a date (UTC). */

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.therapybooking.commons.problem.ApiException;
+import org.therapybooking.commons.problem.FieldError;
+import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.user.User;
 
 @ApplicationScoped
@@ -24,12 +26,21 @@ public class ScheduleService {
     private static final long MAX_MINUTES = 1440;
 
     private final Clock clock;
+    private final BookingConfig config;
 
-    public ScheduleService(Clock clock) {
+    public ScheduleService(Clock clock, BookingConfig config) {
         this.clock = clock;
+        this.config = config;
     }
 
-    public record SlotChange(Instant startsAt, Instant endsAt, int capacity, BigDecimal amount, String currency) {
+    /** What a request sets; a null component is left unchanged (update) or takes its default (create). */
+    public record SlotChange(Instant startsAt, Instant endsAt, Integer capacity, BigDecimal amount, String currency,
+            Boolean available) {
+    }
+
+    /** A complete slot, checked. */
+    private record Slot(Instant startsAt, Instant endsAt, int capacity, BigDecimal amount, String currency,
+            boolean available) {
     }
 
     @Transactional
@@ -39,7 +50,22 @@ public class ScheduleService {
         if (therapist == null) {
             throw ApiException.notFound("User");
         }
-        SlotChange valid = validate(change);
+        List<FieldError> missing = new java.util.ArrayList<>();
+        if (change.startsAt() == null) {
+            missing.add(new FieldError("start_time", "is required (or starts_at)"));
+        }
+        if (change.endsAt() == null) {
+            missing.add(new FieldError("end_time", "is required (or ends_at)"));
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.invalid(missing);
+        }
+        BookingConfig.Practice practice = config.practice();
+        Slot valid = validate(new Slot(change.startsAt(), change.endsAt(),
+                change.capacity() == null ? 1 : change.capacity(),
+                change.amount() == null ? practice.defaultAmount() : change.amount(),
+                change.currency() == null ? practice.defaultCurrency() : change.currency(),
+                change.available() == null || change.available()));
         if (Schedule.overlapsOtherSlot(adminId, valid.startsAt(), valid.endsAt(), null)) {
             throw ApiException.conflict("The slot overlaps another slot of the same therapist");
         }
@@ -51,8 +77,11 @@ public class ScheduleService {
         return ScheduleView.of(schedule, 0);
     }
 
+    /**
+     * A partial update: what the change leaves null stays as it is. Any admin may change any slot; the slot stays
+     * with the therapist who created it. Switching a slot off leaves its bookings as they are.
+     */
     @Transactional
-    /** Any admin may change any slot; the slot stays with the therapist who created it. */
     public ScheduleView update(long scheduleId, SlotChange change) {
         Schedule existing = Schedule.findById(scheduleId);
         if (existing == null) {
@@ -60,7 +89,16 @@ public class ScheduleService {
         }
         User.lock(existing.therapist.id);
         Schedule schedule = Schedule.lock(scheduleId);
-        SlotChange valid = validate(change);
+        boolean timeChanges = change.startsAt() != null && !change.startsAt().equals(schedule.startsAt)
+                || change.endsAt() != null && !change.endsAt().equals(schedule.endsAt);
+        Slot merged = new Slot(change.startsAt() == null ? schedule.startsAt : change.startsAt(),
+                change.endsAt() == null ? schedule.endsAt : change.endsAt(),
+                change.capacity() == null ? schedule.capacity : change.capacity(),
+                change.amount() == null ? schedule.amount : change.amount(),
+                change.currency() == null ? schedule.currency : change.currency(),
+                change.available() == null ? schedule.available : change.available());
+        // a slot that has started may still be switched off or repriced; only a new time must lie ahead
+        Slot valid = timeChanges ? validate(merged) : checkPrice(merged);
         long active = Schedule.activeBookings(scheduleId);
         if (active > 0 && (!schedule.startsAt.equals(valid.startsAt()) || !schedule.endsAt.equals(valid.endsAt()))) {
             throw ApiException.conflict("The slot has bookings; its time cannot change (reschedule the bookings)");
@@ -94,7 +132,7 @@ public class ScheduleService {
         return slots.stream().map(s -> ScheduleView.of(s, counts.getOrDefault(s.id, 0L))).toList();
     }
 
-    /** Open slots (in the future, with room left) starting on the given local date. */
+    /** Open slots (available, in the future, with room left) starting on the given local date. */
     @Transactional
     public List<ScheduleView> listOpen(LocalDate date, ZoneId zone) {
         Instant from = date.atStartOfDay(zone).toInstant();
@@ -102,7 +140,8 @@ public class ScheduleService {
         Instant now = clock.instant();
         List<Schedule> slots = Schedule.find(
                 "select s from Schedule s join fetch s.therapist where s.startsAt >= ?1 and s.startsAt < ?2 "
-                        + "and s.startsAt > ?3 order by s.startsAt, s.id", from, to, now).list();
+                        + "and s.startsAt > ?3 and s.available = true order by s.startsAt, s.id", from, to, now)
+                .list();
         Map<Long, Long> counts = activeCounts(slots);
         return slots.stream().map(s -> ScheduleView.of(s, counts.getOrDefault(s.id, 0L)))
                 .filter(v -> v.remainingCapacity() > 0).toList();
@@ -112,9 +151,9 @@ public class ScheduleService {
         return slots.isEmpty() ? Map.of() : Schedule.activeBookings(slots.stream().map(s -> s.id).toList());
     }
 
-    private SlotChange validate(SlotChange change) {
-        Instant start = change.startsAt().truncatedTo(ChronoUnit.SECONDS);
-        Instant end = change.endsAt().truncatedTo(ChronoUnit.SECONDS);
+    private Slot validate(Slot slot) {
+        Instant start = slot.startsAt().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = slot.endsAt().truncatedTo(ChronoUnit.SECONDS);
         if (!start.isAfter(clock.instant())) {
             throw ApiException.invalid("starts_at", "must be in the future");
         }
@@ -124,19 +163,24 @@ public class ScheduleService {
         if (ChronoUnit.MINUTES.between(start, end) > MAX_MINUTES || ChronoUnit.MINUTES.between(start, end) < 1) {
             throw ApiException.invalid("ends_at", "the slot must last between 1 minute and 24 hours");
         }
-        if (change.amount().scale() > 2) {
-            throw ApiException.invalid("amount", "must have at most 2 decimals");
-        }
-        return new SlotChange(start, end, change.capacity(), change.amount().setScale(2, RoundingMode.UNNECESSARY),
-                change.currency());
+        return checkPrice(new Slot(start, end, slot.capacity(), slot.amount(), slot.currency(), slot.available()));
     }
 
-    private void apply(Schedule schedule, SlotChange valid) {
+    private static Slot checkPrice(Slot slot) {
+        if (slot.amount().scale() > 2) {
+            throw ApiException.invalid("amount", "must have at most 2 decimals");
+        }
+        return new Slot(slot.startsAt(), slot.endsAt(), slot.capacity(),
+                slot.amount().setScale(2, RoundingMode.UNNECESSARY), slot.currency(), slot.available());
+    }
+
+    private void apply(Schedule schedule, Slot valid) {
         schedule.startsAt = valid.startsAt();
         schedule.endsAt = valid.endsAt();
         schedule.capacity = valid.capacity();
         schedule.amount = valid.amount();
         schedule.currency = valid.currency();
+        schedule.available = valid.available();
         schedule.updatedAt = clock.instant();
     }
 }

@@ -1,15 +1,18 @@
 package org.therapybooking.booking.schedule;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,6 +37,72 @@ class ScheduleTest extends IntegrationTest {
                 .body("duration", equalTo(50)).body("capacity", equalTo(3)).body("remaining_capacity", equalTo(3))
                 .body("amount", equalTo(100.00f)).body("currency", equalTo("EUR"))
                 .body("therapist_name", equalTo("Dana Smith"));
+    }
+
+    @Test
+    void theOriginalRequestCreatesASlotAndTheAnswerCarriesBothNames() {
+        Instant[] w = Api.freshWindow(Duration.ZERO, 60);
+        api.as(api.adminToken()).body(Map.of("start_time", w[0].toString(), "end_time", w[1].toString(),
+                "max_bookings", 2)).post("/api/admin/schedules").then().statusCode(201)
+                .body("start_time", equalTo(w[0].toString())).body("end_time", equalTo(w[1].toString()))
+                .body("max_bookings", equalTo(2)).body("booked_count", equalTo(0)).body("is_available", equalTo(true))
+                .body("created_at", notNullValue()).body("updated_at", notNullValue())
+                .body("starts_at", equalTo(w[0].toString())).body("ends_at", equalTo(w[1].toString()))
+                .body("capacity", equalTo(2)).body("remaining_capacity", equalTo(2))
+                // no price given: the practice's default
+                .body("amount", equalTo(100.00f)).body("currency", equalTo("EUR"));
+    }
+
+    @Test
+    void twoSpellingsOfOneFieldMustAgree() {
+        Instant[] w = Api.freshWindow(Duration.ZERO, 60);
+        api.as(api.adminToken()).body(Map.of("start_time", w[0].toString(), "starts_at", w[0].plusSeconds(60).toString(),
+                "end_time", w[1].toString(), "max_bookings", 1, "capacity", 1)).post("/api/admin/schedules").then()
+                .statusCode(400).body("errors.field", equalTo(List.of("starts_at")));
+        api.as(api.adminToken()).body(Map.of("start_time", w[0].toString(), "starts_at", w[0].toString(),
+                "end_time", w[1].toString(), "max_bookings", 3, "capacity", 3)).post("/api/admin/schedules").then()
+                .statusCode(201).body("max_bookings", equalTo(3));
+        api.as(api.adminToken()).body(Map.of("end_time", w[1].toString())).post("/api/admin/schedules").then()
+                .statusCode(400).body("errors.field", equalTo(List.of("start_time")));
+    }
+
+    @Test
+    void putIsAPartialUpdate() {
+        Instant[] w = Api.freshWindow(Duration.ZERO, 60);
+        long id = api.slot(w[0], w[1], 2);
+        api.as(api.adminToken()).body(Map.of("max_bookings", 5)).put("/api/admin/schedules/" + id).then()
+                .statusCode(200).body("max_bookings", equalTo(5)).body("start_time", equalTo(w[0].toString()))
+                .body("end_time", equalTo(w[1].toString())).body("amount", equalTo(100.00f))
+                .body("is_available", equalTo(true));
+        api.as(api.adminToken()).body(Map.of("end_time", w[1].minusSeconds(900).toString())).put("/api/admin/schedules/" + id)
+                .then().statusCode(200).body("duration", equalTo(45)).body("max_bookings", equalTo(5));
+        Map<String, Object> nulls = new HashMap<>();
+        nulls.put("start_time", null);
+        nulls.put("max_bookings", null);
+        nulls.put("is_available", null);
+        api.as(api.adminToken()).body(nulls).put("/api/admin/schedules/" + id).then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("start_time", "max_bookings", "is_available"));
+        api.as(api.adminToken()).body(Map.of("max_bookings", 1, "unknown_field", 1)).put("/api/admin/schedules/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("unknown_field"));
+    }
+
+    @Test
+    void aSlotSwitchedOffIsNotListedPubliclyButStaysInTheAdminList() {
+        Instant[] w = Api.freshWindow(Duration.ZERO, 60);
+        long id = api.slot(w[0], w[1], 1);
+        String date = w[0].atZone(ZoneId.of("UTC")).toLocalDate().toString();
+        given().queryParam("date", date).get("/api/schedules").then().statusCode(200)
+                .body("schedules.id", hasItem((int) id));
+        api.as(api.adminToken()).body(Map.of("is_available", false)).put("/api/admin/schedules/" + id).then()
+                .statusCode(200).body("is_available", equalTo(false));
+        given().queryParam("date", date).get("/api/schedules").then().statusCode(200)
+                .body("schedules.id", not(hasItem((int) id)));
+        api.as(api.adminToken()).get("/api/admin/schedules").then().statusCode(200)
+                .body("schedules.find { it.id == " + id + " }.is_available", equalTo(false));
+        api.as(api.adminToken()).body(Map.of("is_available", true)).put("/api/admin/schedules/" + id).then()
+                .statusCode(200);
+        given().queryParam("date", date).get("/api/schedules").then().statusCode(200)
+                .body("schedules.id", hasItem((int) id));
     }
 
     @Test
