@@ -2,6 +2,14 @@
 # Starts the whole system on this machine: PostgreSQL (if stopped), a real Kafka broker (KRaft), a mail sink
 # with a web page, and the three services as packaged jars. Ctrl-C stops everything it started.
 #
+# The services run on JDK 25 with an AOT cache (JEP 483/514/515) when a JDK 25 is found (deploy/local/aot/jdk.sh;
+# as root on Debian 13 / Ubuntu 24.04+ it is installed with apt): the jars are built in Quarkus' aot-jar layout, and
+# each service gets a training run (deploy/local/aot/train.sh) whenever its jars changed since the cache was written.
+# A build rewrites the jars, so the first start after it trains (about the time of one more start, the three side
+# by side); SKIP_BUILD=1 restarts the last build with its caches. Without JDK 25 the services run on the default
+# java (JDK 17) without a cache, as before; USE_AOT=0 forces that.
+# Figures: docs/performance.md#start-up-jdk-25-aot-cache.
+#
 # Ports (override with the variables): booking 8080, meeting-link 8081, notification 8082, Kafka 9092,
 # SMTP 1025, mail web page 1080. State (keys, broker data, logs) lives in deploy/local/.state.
 set -euo pipefail
@@ -76,8 +84,29 @@ for db in booking notification; do
     || psql -q -d postgres -c "CREATE DATABASE $db"
 done
 
-log "building (tests skipped; the test command is deploy/local/test.sh)"
-(cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true package)
+JAVA_BIN=java
+AOT=0
+if [[ ${USE_AOT:-1} == 1 ]]; then
+  source "$ROOT/deploy/local/aot/jdk.sh"
+  if JDK25_HOME=$(INSTALL_JDK25=${INSTALL_JDK25:-1} find_jdk25); then
+    JAVA_BIN="$JDK25_HOME/bin/java"
+    AOT=1
+    log "JDK 25 found ($JDK25_HOME): the services start with an AOT cache"
+  else
+    log "no JDK 25 found (set JAVA25_HOME, or install e.g. Temurin 25): starting on $(java -version 2>&1 | head -n1) without the AOT cache"
+  fi
+fi
+
+if [[ ${SKIP_BUILD:-0} == 1 ]]; then
+  log "SKIP_BUILD=1: starting the last build (and its AOT caches, if still valid)"
+elif ((AOT)); then
+  log "building (tests skipped; the test command is deploy/local/test.sh)"
+  # same build on the default JDK, only the layout differs: every jar on the class path, so the AOT cache holds them
+  (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true -Dquarkus.package.jar.type=aot-jar package)
+else
+  log "building (tests skipped; the test command is deploy/local/test.sh)"
+  (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true package)
+fi
 
 log "JWT signing key"
 if [[ ! -f "$STATE/jwt/private.pem" ]]; then
@@ -116,26 +145,58 @@ export MEETING_LINK_SERVICE_URL="http://127.0.0.1:$MEETING_LINK_PORT"
 export JWT_PUBLIC_KEY_LOCATION="http://127.0.0.1:$BOOKING_PORT/api/auth/jwks"
 export JITSI_BASE_URL="${JITSI_BASE_URL:-https://meet.jit.si}"
 JAVA_OPTS=(-Xmx256m -XX:+UseSerialGC)
+((AOT)) && JAVA_OPTS+=(-XX:AOTCache=app.aot -XX:TieredStopAtLevel=1)
+
+# A service's AOT cache is valid for the JDK and the exact jars it was trained with (the JVM ignores a stale one with
+# a warning): train again when a jar is newer than the cache or the JDK changed.
+train_if_needed() { # module port env...
+  local module=$1 port=$2; shift 2
+  local app="$ROOT/$module/target/quarkus-app" jdk
+  jdk=$("$JAVA_BIN" -version 2>&1 | tr '\n' ' ')
+  if [[ -s $app/app.aot && $(cat "$app/app.aot.jdk" 2>/dev/null) == "$jdk" ]] \
+      && [[ -z $(find "$app" -name '*.jar' -newer "$app/app.aot" -print -quit) ]]; then
+    return 0
+  fi
+  log "training the AOT cache of $module (once per build)"
+  "$ROOT/deploy/local/aot/train.sh" "$module" "$app" "$JAVA_BIN" "$port" "$@"
+  echo "$jdk" >"$app/app.aot.jdk"
+}
 
 start_service() { # module port env...
   local module=$1 port=$2; shift 2
-  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" java "${JAVA_OPTS[@]}" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
-    >"$STATE/logs/$module.log" 2>&1 &
+  # from the app directory, as in the training run, so the class path matches the cache's
+  (cd "$ROOT/$module/target/quarkus-app" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+    "$JAVA_BIN" "${JAVA_OPTS[@]}" -jar quarkus-run.jar) >"$STATE/logs/$module.log" 2>&1 &
   PIDS+=($!)
 }
 
+MEETING_LINK_ENV=()
+BOOKING_ENV=(
+  BOOKING_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/booking" BOOKING_DB_USER="$PGUSER" BOOKING_DB_PASSWORD="${PGPASSWORD:-}"
+  JWT_SIGN_KEY_LOCATION="$STATE/jwt/private.pem" JWT_SIGN_KEY_ID=local-1
+  ADMIN_SEED_EMAIL="${ADMIN_SEED_EMAIL:-therapist@practice.example}" ADMIN_SEED_PASSWORD="$(cat "$STATE/admin-password")"
+  ADMIN_SEED_FIRST_NAME=Dana ADMIN_SEED_LAST_NAME=Smith ADMIN_SEED_TIME_ZONE="${ADMIN_SEED_TIME_ZONE:-Europe/Berlin}"
+  PAYMENT_WEBHOOK_SECRET="$(cat "$STATE/webhook-secret")")
+NOTIFICATION_ENV=(
+  NOTIFICATION_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/notification" NOTIFICATION_DB_USER="$PGUSER"
+  NOTIFICATION_DB_PASSWORD="${PGPASSWORD:-}" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT"
+  MAIL_FROM="Therapy Practice <no-reply@practice.example>")
+
+if ((AOT)); then
+  # the three training runs side by side, on the services' own ports (free until the real start below)
+  TRAINING=()
+  train_if_needed meeting-link-service "$MEETING_LINK_PORT" "${MEETING_LINK_ENV[@]}" & TRAINING+=($!)
+  train_if_needed booking-service "$BOOKING_PORT" "${BOOKING_ENV[@]}" & TRAINING+=($!)
+  train_if_needed notification-service "$NOTIFICATION_PORT" "${NOTIFICATION_ENV[@]}" & TRAINING+=($!)
+  PIDS+=("${TRAINING[@]}")
+  for pid in "${TRAINING[@]}"; do wait "$pid" || { echo "AOT training failed; see */target/quarkus-app/aot-training.log" >&2; exit 1; }; done
+  PIDS=("${PIDS[@]:0:${#PIDS[@]}-3}")
+fi
+
 log "services"
-start_service meeting-link-service "$MEETING_LINK_PORT"
-start_service booking-service "$BOOKING_PORT" \
-  BOOKING_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/booking" BOOKING_DB_USER="$PGUSER" BOOKING_DB_PASSWORD="${PGPASSWORD:-}" \
-  JWT_SIGN_KEY_LOCATION="$STATE/jwt/private.pem" JWT_SIGN_KEY_ID=local-1 \
-  ADMIN_SEED_EMAIL="${ADMIN_SEED_EMAIL:-therapist@practice.example}" ADMIN_SEED_PASSWORD="$(cat "$STATE/admin-password")" \
-  ADMIN_SEED_FIRST_NAME=Dana ADMIN_SEED_LAST_NAME=Smith ADMIN_SEED_TIME_ZONE="${ADMIN_SEED_TIME_ZONE:-Europe/Berlin}" \
-  PAYMENT_WEBHOOK_SECRET="$(cat "$STATE/webhook-secret")"
-start_service notification-service "$NOTIFICATION_PORT" \
-  NOTIFICATION_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/notification" NOTIFICATION_DB_USER="$PGUSER" \
-  NOTIFICATION_DB_PASSWORD="${PGPASSWORD:-}" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" \
-  MAIL_FROM="Therapy Practice <no-reply@practice.example>"
+start_service meeting-link-service "$MEETING_LINK_PORT" "${MEETING_LINK_ENV[@]}"
+start_service booking-service "$BOOKING_PORT" "${BOOKING_ENV[@]}"
+start_service notification-service "$NOTIFICATION_PORT" "${NOTIFICATION_ENV[@]}"
 
 for spec in "$MEETING_LINK_PORT meeting-link-service" "$BOOKING_PORT booking-service" "$NOTIFICATION_PORT notification-service"; do
   set -- $spec

@@ -14,9 +14,9 @@
 # cached. With the default fast-jar, the application and library classes come through Quarkus' own class loader and
 # only the JDK's classes are cached.
 #
-# Without a database or broker, pass --static-init instead of a port: the JVM then runs Quarkus' build-time
-# archive mode (-Dquarkus.appcds.generate=true: static initialisation only, no connections, exits by itself). The
-# Dockerfiles do that; the cache is smaller and start-up gains less (see docs/performance.md#start-up-jdk-25-aot-cache).
+# Quarkus' own archive mode (-Dquarkus.appcds.generate=true: static initialisation only, then exit) is not an option
+# here: the 3.33 runners, fast-jar and aot-jar alike, ignore it in a normal build ("Unrecognized configuration key")
+# and start the service.
 set -euo pipefail
 
 service=$1 app=$2 java=$3 port=$4
@@ -24,12 +24,6 @@ shift 4
 aot="$app/app.aot"
 log="$app/aot-training.log"
 rm -f "$aot" "$aot.config"
-
-if [[ $port == --static-init ]]; then
-  (cd "$app" && env "$@" "$java" -XX:AOTCacheOutput=app.aot -Dquarkus.appcds.generate=true -jar quarkus-run.jar) >"$log" 2>&1
-  [[ -s $aot ]] || { echo "no AOT cache written for $service; see $log" >&2; exit 1; }
-  exit 0
-fi
 
 base="http://127.0.0.1:$port"
 (cd "$app" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
