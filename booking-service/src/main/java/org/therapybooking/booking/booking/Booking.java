@@ -47,6 +47,10 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "jitsi_room_url", nullable = false)
     public String jitsiRoomUrl;
 
+    /** The booked minutes from the slot's start: the slot's length or less (it sets the session end). */
+    @Column(name = "duration_minutes", nullable = false)
+    public int durationMinutes;
+
     public String notes;
 
     @Column(nullable = false, precision = 12, scale = 2)
@@ -69,6 +73,11 @@ public class Booking extends PanacheEntityBase {
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+
+    /** The session's end: start plus the booked duration. */
+    public Instant endsAt() {
+        return schedule.startsAt.plusSeconds(60L * durationMinutes);
+    }
 
     public static Booking lock(long id) {
         return getEntityManager().find(Booking.class, id, LockModeType.PESSIMISTIC_WRITE);

@@ -6,15 +6,18 @@ import java.time.Instant;
 import org.therapybooking.booking.common.BookingStatus;
 import org.therapybooking.booking.common.PaymentStatus;
 
-/** The booking fields every view shares (the seed document's names). */
-public record BookingDetails(long id, long userId, long scheduleId, Instant scheduledAt, int duration,
+/**
+ * The booking fields every view shares: the original API's names ({@code duration} is the booked minutes), then
+ * this project's additions ({@code ends_at} is the session end, start plus duration).
+ */
+public record BookingDetails(long id, long userId, long scheduleId, Instant scheduledAt, int duration, Instant endsAt,
         BookingStatus status, String jitsiRoomId, String jitsiRoomUrl, BigDecimal amount, String currency,
         PaymentStatus paymentStatus,
         String notes, int sequence, Instant createdAt) {
 
     static BookingDetails of(Booking booking) {
         return new BookingDetails(booking.id, booking.user.id, booking.schedule.id, booking.schedule.startsAt,
-                booking.schedule.durationMinutes(), booking.status, booking.jitsiRoomId, booking.jitsiRoomUrl,
+                booking.durationMinutes, booking.endsAt(), booking.status, booking.jitsiRoomId, booking.jitsiRoomUrl,
                 booking.amount, booking.currency, booking.paymentStatus, booking.notes, booking.sequence,
                 booking.createdAt);
     }

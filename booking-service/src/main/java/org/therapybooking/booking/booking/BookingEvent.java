@@ -23,9 +23,13 @@ public record BookingEvent(UUID eventId, String eventType, int eventVersion, Ins
     public static final String RESCHEDULED = "booking.rescheduled";
     public static final String PAID = "booking.paid";
 
-    /** The booking as events show it; amounts are decimal strings, never floats. */
+    /**
+     * The booking as events show it; amounts are decimal strings, never floats. {@code duration} is the booked
+     * minutes and {@code ends_at} the session end (start plus duration), which may be before the slot's end.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record EventBooking(long id, BookingStatus status, Instant scheduledAt, int duration, String jitsiRoomId,
+    public record EventBooking(long id, BookingStatus status, Instant scheduledAt, int duration, Instant endsAt,
+            String jitsiRoomId,
             String jitsiRoomUrl, String amount, String currency, PaymentStatus paymentStatus, int sequence) {
     }
 }

@@ -51,7 +51,7 @@ public class BookingEvents {
             String previousRoomId) {
         BookingEvent event = new BookingEvent(UUID.randomUUID(), type, 1, clock.instant(), booking.id,
                 new BookingEvent.EventBooking(booking.id, booking.status, booking.schedule.startsAt,
-                        booking.schedule.durationMinutes(), booking.jitsiRoomId, booking.jitsiRoomUrl,
+                        booking.durationMinutes, booking.endsAt(), booking.jitsiRoomId, booking.jitsiRoomUrl,
                         booking.amount.toPlainString(), booking.currency, booking.paymentStatus, booking.sequence),
                 Person.of(booking.user), Person.of(booking.schedule.therapist), cancelledBy, reason,
                 previousScheduledAt, previousRoomId);

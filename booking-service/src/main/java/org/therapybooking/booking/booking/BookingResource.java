@@ -2,6 +2,7 @@ package org.therapybooking.booking.booking;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.therapybooking.booking.auth.CurrentUser;
 import org.therapybooking.booking.booking.BookingViews.BookingList;
 import org.therapybooking.booking.booking.BookingViews.BookingView;
+import org.therapybooking.commons.problem.ApiException;
 
 @Path("/api/bookings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,10 +38,27 @@ public class BookingResource {
         this.currentUser = currentUser;
     }
 
-    public record CreateBookingRequest(@NotNull @Min(1) Long scheduleId, @Size(max = 2000) String notes) {
+    /** The original API's body: {@code duration} is the booked minutes (absent: the slot's length). */
+    public record CreateBookingRequest(@NotNull @Min(1) Long scheduleId, @Min(1) @Max(1440) Integer duration,
+            @Size(max = 2000) String notes) {
     }
 
-    public record RescheduleRequest(@NotNull @Min(1) Long scheduleId) {
+    /**
+     * {@code new_schedule_id} is the original API's name, {@code schedule_id} this project's; either is accepted,
+     * both only with the same value.
+     */
+    public record RescheduleRequest(@Min(1) Long newScheduleId, @Min(1) Long scheduleId) {
+
+        long target() {
+            if (newScheduleId == null && scheduleId == null) {
+                throw ApiException.invalid("new_schedule_id", "is required (or schedule_id)");
+            }
+            if (newScheduleId != null && scheduleId != null && !newScheduleId.equals(scheduleId)) {
+                throw ApiException.invalid("schedule_id", "differs from new_schedule_id (the same field in the "
+                        + "original API's name); send one of them");
+            }
+            return newScheduleId != null ? newScheduleId : scheduleId;
+        }
     }
 
     public record CancelRequest(@Size(max = 500) String reason) {
@@ -47,7 +66,7 @@ public class BookingResource {
 
     @POST
     public RestResponse<BookingView> create(@Valid @NotNull CreateBookingRequest body) {
-        BookingDetails booking = bookings.book(currentUser.id(), body.scheduleId(), body.notes());
+        BookingDetails booking = bookings.book(currentUser.id(), body.scheduleId(), body.duration(), body.notes());
         return RestResponse.status(Response.Status.CREATED, views.view(booking));
     }
 
@@ -72,6 +91,6 @@ public class BookingResource {
     @PUT
     @Path("/{id}/reschedule")
     public BookingView reschedule(@PathParam("id") long id, @Valid @NotNull RescheduleRequest body) {
-        return views.view(bookings.reschedule(id, currentUser.id(), body.scheduleId()));
+        return views.view(bookings.reschedule(id, currentUser.id(), body.target()));
     }
 }

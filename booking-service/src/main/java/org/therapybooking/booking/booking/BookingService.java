@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,8 +38,12 @@ public class BookingService {
     public record Page(List<BookingDetails> bookings, long total, int limit, int offset) {
     }
 
+    /**
+     * Books a place in a slot for {@code duration} minutes from its start (null: the slot's length). A duration
+     * must fit in the slot and be the slot's length or one of {@code booking.bookings.allowed-durations}.
+     */
     @Transactional
-    public BookingDetails book(long userId, long scheduleId, String notes) {
+    public BookingDetails book(long userId, long scheduleId, Integer duration, String notes) {
         User user = User.lock(userId);
         if (user == null) {
             throw ApiException.notFound("User");
@@ -51,6 +57,7 @@ public class BookingService {
         Booking booking = new Booking();
         booking.user = user;
         booking.schedule = slot;
+        booking.durationMinutes = duration == null ? slot.durationMinutes() : allowedDuration(duration, slot);
         booking.status = BookingStatus.SCHEDULED;
         booking.notes = notes;
         booking.amount = slot.amount;
@@ -126,9 +133,11 @@ public class BookingService {
             throw ApiException.notFound("Schedule");
         }
         requireBookable(slot, callerId, bookingId, now, "The new slot");
+        int duration = durationInNewSlot(booking, slot);
         Instant previousStart = booking.schedule.startsAt;
         String previousRoom = booking.jitsiRoomId;
         booking.schedule = slot;
+        booking.durationMinutes = duration;
         booking.sequence++;
         booking.updatedAt = now;
         assignNewRoom(booking, now);
@@ -146,8 +155,52 @@ public class BookingService {
         return new Page(page.bookings().stream().map(BookingDetails::of).toList(), page.total(), pageSize, skip);
     }
 
+    /** A requested duration, if the policy allows it in this slot. */
+    private int allowedDuration(int duration, Schedule slot) {
+        int slotLength = slot.durationMinutes();
+        if (duration > slotLength) {
+            throw ApiException.invalid("duration", "must fit in the slot: at most " + slotLength + " minutes");
+        }
+        List<Integer> allowed = config.bookings().allowedDurations().orElse(List.of());
+        if (duration != slotLength && !allowed.contains(duration)) {
+            throw ApiException.invalid("duration", "must be " + describe(allowed, slotLength) + " minutes");
+        }
+        return duration;
+    }
+
+    /**
+     * The duration of a booking moved to {@code slot}. A booking of its whole slot (the default, and the only
+     * choice without configured durations) takes the new slot's length; a booking of a configured duration keeps
+     * it, which must then fit in the new slot.
+     */
+    private int durationInNewSlot(Booking booking, Schedule slot) {
+        List<Integer> allowed = config.bookings().allowedDurations().orElse(List.of());
+        boolean wholeSlot = booking.durationMinutes == booking.schedule.durationMinutes()
+                && !allowed.contains(booking.durationMinutes);
+        if (wholeSlot) {
+            return slot.durationMinutes();
+        }
+        if (booking.durationMinutes > slot.durationMinutes()) {
+            throw ApiException.conflict("The booked " + booking.durationMinutes + " minutes do not fit in the new "
+                    + "slot (" + slot.durationMinutes() + " minutes)");
+        }
+        return booking.durationMinutes;
+    }
+
+    /** "30, 45 or 60": the durations that fit in a slot of this length. */
+    private static String describe(List<Integer> allowed, int slotLength) {
+        TreeSet<Integer> options = new TreeSet<>(allowed);
+        options.removeIf(d -> d > slotLength);
+        options.add(slotLength);
+        return options.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                .replaceFirst(", (\\d+)$", " or $1");
+    }
+
     /** The checks a slot passes before a booking takes a place in it (a new booking, or one moved there). */
     private static void requireBookable(Schedule slot, long userId, Long movingBookingId, Instant now, String which) {
+        if (!slot.available) {
+            throw ApiException.conflict(which + " is not available");
+        }
         if (!slot.startsAt.isAfter(now)) {
             throw ApiException.conflict(which + " has already started");
         }

@@ -183,11 +183,11 @@ class BookingTest extends IntegrationTest {
         var booking = api.book(user.token(), api.slot(1)).statusCode(201).extract().jsonPath();
         long other = api.slot(1);
         try {
-            // three hours before the session
-            TestClock.advanceTo(Instant.parse(booking.getString("scheduled_at")).minus(Duration.ofHours(3)));
+            // one hour before the session
+            TestClock.advanceTo(Instant.parse(booking.getString("scheduled_at")).minus(Duration.ofHours(1)));
             api.as(user.token()).body(Map.of("schedule_id", other))
                     .put("/api/bookings/" + booking.getLong("id") + "/reschedule").then().statusCode(409)
-                    .body("detail", containsString("24 hours"));
+                    .body("detail", containsString("2 hours"));
         } finally {
             TestClock.reset();
         }

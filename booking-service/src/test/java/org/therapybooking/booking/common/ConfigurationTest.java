@@ -3,9 +3,12 @@ package org.therapybooking.booking.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import jakarta.inject.Inject;
@@ -41,11 +44,16 @@ class ConfigurationTest extends IntegrationTest {
 
     @Test
     void policiesHaveTheirDocumentedDefaults() {
-        assertEquals(Duration.ofHours(1), booking.jwt().lifespan());
+        assertEquals(Duration.ofHours(24), booking.jwt().lifespan(), "the original API's");
         assertEquals(5, booking.login().maxFailuresPerAccount());
         assertEquals(20, booking.login().maxAttemptsPerClient(), "the test profile's override");
         assertEquals(Duration.ofMinutes(15), booking.login().window());
-        assertEquals(Duration.ofHours(24), booking.bookings().rescheduleNotice());
+        assertEquals(Duration.ofHours(2), booking.bookings().rescheduleNotice(), "the original API's");
+        assertEquals(List.of(30, 45), booking.bookings().allowedDurations().orElseThrow(),
+                "the test profile's override");
+        assertEquals("UTC", booking.practice().timeZone());
+        assertEquals(new BigDecimal("100.00"), booking.practice().defaultAmount());
+        assertEquals("EUR", booking.practice().defaultCurrency());
         assertEquals(50, booking.bookings().defaultPageSize());
         assertEquals(200, booking.bookings().maxPageSize());
         assertEquals(Duration.ofSeconds(30), booking.meetingLinks().retryAfter());
@@ -66,5 +74,9 @@ class ConfigurationTest extends IntegrationTest {
         }
         // and the defaults that do apply are the documented ones
         assertEquals("https://meet.jit.si", prod.getValue("booking.jitsi.base-url", String.class));
+        assertEquals("PT24H", prod.getValue("booking.jwt.lifespan", String.class));
+        assertEquals("PT2H", prod.getValue("booking.bookings.reschedule-notice", String.class));
+        assertTrue(prod.getOptionalValue("booking.bookings.allowed-durations", String.class).isEmpty(),
+                "without BOOKING_DURATIONS a session is its whole slot");
     }
 }

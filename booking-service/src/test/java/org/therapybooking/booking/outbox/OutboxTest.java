@@ -248,7 +248,7 @@ class OutboxTest extends IntegrationTest {
         long slot = api.slot(1);
         long outboxBefore = Db.count("select count(*) from outbox_event");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            bookingService.book(user.id(), slot, null);
+            bookingService.book(user.id(), slot, null, null);
             throw new IllegalStateException("a later step of the same transaction fails");
         }));
         assertEquals(outboxBefore, Db.count("select count(*) from outbox_event"));

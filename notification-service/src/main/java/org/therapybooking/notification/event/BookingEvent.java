@@ -32,11 +32,13 @@ public record BookingEvent(
         String cancelledBy,
         String reason) {
 
+    /** {@code duration} is the booked minutes; {@code ends_at}, when present, must be start + duration. */
     public record Booking(
             @NotNull @Min(1) Long id,
             @NotNull BookingStatus status,
             @NotNull Instant scheduledAt,
             @NotNull @Min(1) @Max(1440) Integer duration,
+            Instant endsAt,
             @NotBlank String jitsiRoomId,
             @NotBlank String jitsiRoomUrl,
             String amount,

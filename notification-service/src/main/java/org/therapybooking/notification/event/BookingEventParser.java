@@ -46,6 +46,12 @@ public class BookingEventParser {
             throw new PoisonMessageException("schema-invalid: booking_id " + event.bookingId()
                     + " differs from booking.id " + event.booking().id());
         }
+        BookingEvent.Booking booking = event.booking();
+        if (booking.endsAt() != null
+                && !booking.endsAt().equals(booking.scheduledAt().plusSeconds(60L * booking.duration()))) {
+            throw new PoisonMessageException("schema-invalid: booking.ends_at " + booking.endsAt()
+                    + " is not scheduled_at + duration (" + booking.duration() + " minutes)");
+        }
         return new ParsedEvent(type, event);
     }
 

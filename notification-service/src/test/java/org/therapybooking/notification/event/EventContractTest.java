@@ -2,18 +2,28 @@ package org.therapybooking.notification.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Set;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.therapybooking.localstack.EventContract;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The events the tests feed the consumer are the ones docs/events allows, and the schemas really are checked. */
 class EventContractTest {
@@ -47,6 +57,44 @@ class EventContractTest {
         ObjectNode cancelledWithoutWho = TestEvents.cancelled(BOOKING.cancelled(), "client");
         cancelledWithoutWho.remove("cancelled_by");
         assertFalse(EventContract.violations(cancelledWithoutWho).isEmpty());
+    }
+
+    @Test
+    void theSessionEndIsTheBookedDurationAndTheSchemaRequiresIt() {
+        Booking thirtyMinutes = BOOKING.withDuration(30);
+        ObjectNode event = TestEvents.created(thirtyMinutes);
+        assertEquals(Set.of(), EventContract.violations(event));
+        assertEquals("2026-12-01T10:30:00Z", event.path("booking").path("ends_at").asText());
+
+        ObjectNode withoutEnd = TestEvents.created(thirtyMinutes);
+        ((ObjectNode) withoutEnd.get("booking")).remove("ends_at");
+        assertFalse(EventContract.violations(withoutEnd).isEmpty(), "producers must send ends_at");
+
+        BookingEvent parsed = parser().parse(event.toString()).event();
+        assertEquals(30, parsed.booking().duration());
+        assertEquals(Instant.parse("2026-12-01T10:30:00Z"), parsed.booking().endsAt());
+        // events written before ends_at existed are still read (the end is start + duration)
+        assertNull(parser().parse(withoutEnd.toString()).event().booking().endsAt());
+    }
+
+    @Test
+    void anEndThatContradictsTheDurationIsPoison() {
+        ObjectNode event = TestEvents.created(BOOKING.withDuration(30));
+        ((ObjectNode) event.get("booking")).put("ends_at", "2026-12-01T11:00:00Z");
+        PoisonMessageException poison = assertThrows(PoisonMessageException.class,
+                () -> parser().parse(event.toString()));
+        assertTrue(poison.getMessage().contains("booking.ends_at"), poison.getMessage());
+    }
+
+    /** The parser as the service configures it: snake_case, ISO instants, unknown fields ignored. */
+    private static BookingEventParser parser() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        Validator validator = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory().getValidator();
+        return new BookingEventParser(mapper, validator);
     }
 
     @Test

@@ -47,6 +47,11 @@ public final class TestEvents {
             return new Booking(id, Instant.parse(newStart), duration, room(id, sequence + 1), sequence + 1, client, host);
         }
 
+        /** The same booking with another booked duration (minutes). */
+        public Booking withDuration(int minutes) {
+            return new Booking(id, start, minutes, room, sequence, client, host);
+        }
+
         public Booking cancelled() {
             return new Booking(id, start, duration, room, sequence + 1, client, host);
         }
@@ -57,6 +62,7 @@ public final class TestEvents {
             b.put("status", status);
             b.put("scheduled_at", start.toString());
             b.put("duration", duration);
+            b.put("ends_at", start.plusSeconds(60L * duration).toString());
             b.put("jitsi_room_id", room);
             b.put("jitsi_room_url", MeetingLinkStub.JITSI + room);
             b.put("amount", "100.00");
