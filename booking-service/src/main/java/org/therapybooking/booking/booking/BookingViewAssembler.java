@@ -12,6 +12,7 @@ import org.therapybooking.booking.booking.BookingViews.AdminBookingPage;
 import org.therapybooking.booking.booking.BookingViews.AdminBookingView;
 import org.therapybooking.booking.booking.BookingViews.BookingList;
 import org.therapybooking.booking.booking.BookingViews.BookingView;
+import org.therapybooking.booking.booking.BookingViews.LinkFacts;
 import org.therapybooking.booking.booking.BookingViews.MeetingLinkView;
 import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.meeting.MeetingLinkGateway;
@@ -53,23 +54,25 @@ public class BookingViewAssembler {
     public BookingView view(BookingDetails booking) {
         Links links = links(List.of(booking));
         if (!caller.isAdmin()) {
-            return new BookingView(booking, links.url(0), links.status());
+            return new BookingView(booking, links.url(0), links.facts(0), links.status());
         }
         ClientView client = clientsOf(List.of(booking)).get(booking.userId());
-        return new BookingView(booking, links.url(0), links.status(), client == null ? null : client.name(), client);
+        return new BookingView(booking, links.url(0), links.facts(0), links.status(),
+                client == null ? null : client.name(), client);
     }
 
     public BookingList list(List<BookingDetails> bookings) {
         Links links = links(bookings);
         List<BookingView> views = new ArrayList<>(bookings.size());
         for (int i = 0; i < bookings.size(); i++) {
-            views.add(new BookingView(bookings.get(i), links.url(i), null));
+            views.add(new BookingView(bookings.get(i), links.url(i), links.facts(i), null));
         }
         return new BookingList(views, links.status());
     }
 
     public AdminBookingView adminView(BookingDetails booking) {
-        return new AdminBookingView(booking, links(List.of(booking)).url(0),
+        Links links = links(List.of(booking));
+        return new AdminBookingView(booking, links.url(0), links.facts(0),
                 clientsOf(List.of(booking)).get(booking.userId()));
     }
 
@@ -79,7 +82,7 @@ public class BookingViewAssembler {
         List<AdminBookingView> views = new ArrayList<>(page.bookings().size());
         for (int i = 0; i < page.bookings().size(); i++) {
             BookingDetails booking = page.bookings().get(i);
-            views.add(new AdminBookingView(booking, links.url(i), clientsById.get(booking.userId())));
+            views.add(new AdminBookingView(booking, links.url(i), links.facts(i), clientsById.get(booking.userId())));
         }
         return new AdminBookingPage(views, page.total(), page.limit(), page.offset(), links.status());
     }
@@ -91,7 +94,8 @@ public class BookingViewAssembler {
                 .orElseThrow(() -> ApiException.unavailable("Meeting links are temporarily unavailable; retry shortly",
                         config.meetingLinks().retryAfter().toSeconds()));
         return new MeetingLinkView(booking.id(), link.meetingUrl(), link.displayName(), caller.isAdmin(),
-                booking.scheduledAt(), booking.duration(), booking.status());
+                booking.scheduledAt(), booking.duration(), booking.status(), booking.endsAt(),
+                link.moderatorGuaranteed(), link.expiresAt());
     }
 
     /** The clients of the bookings, in one query for the whole page. */
@@ -104,6 +108,11 @@ public class BookingViewAssembler {
 
         String url(int index) {
             return answers.map(links -> links.get(index).meetingUrl()).orElse(null);
+        }
+
+        LinkFacts facts(int index) {
+            return answers.map(links -> new LinkFacts(links.get(index).moderatorGuaranteed(),
+                    links.get(index).expiresAt())).orElse(LinkFacts.UNKNOWN);
         }
 
         String status() {

@@ -19,14 +19,25 @@ public final class BookingViews {
     private BookingViews() {
     }
 
+    /**
+     * What meeting-link-service says about the link next to it: {@code moderator_guaranteed} is true only when a
+     * signed token gives the participant moderator rights (never on public meet.jit.si), {@code link_expires_at}
+     * is that token's expiry. Both null when links are unavailable.
+     */
+    public record LinkFacts(Boolean moderatorGuaranteed, Instant linkExpiresAt) {
+
+        static final LinkFacts UNKNOWN = new LinkFacts(null, null);
+    }
+
     /** {@code client} and {@code client_name} only in an admin's answer: a client never sees them. */
     public record BookingView(@JsonUnwrapped BookingDetails booking, String personalizedMeetingUrl,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String meetingLinksStatus,
+            @JsonUnwrapped LinkFacts link, @JsonInclude(JsonInclude.Include.NON_NULL) String meetingLinksStatus,
             @JsonInclude(JsonInclude.Include.NON_NULL) String clientName,
             @JsonInclude(JsonInclude.Include.NON_NULL) ClientView client) {
 
-        public BookingView(BookingDetails booking, String personalizedMeetingUrl, String meetingLinksStatus) {
-            this(booking, personalizedMeetingUrl, meetingLinksStatus, null, null);
+        public BookingView(BookingDetails booking, String personalizedMeetingUrl, LinkFacts link,
+                String meetingLinksStatus) {
+            this(booking, personalizedMeetingUrl, link, meetingLinksStatus, null, null);
         }
     }
 
@@ -34,11 +45,11 @@ public final class BookingViews {
     }
 
     /** A booking as the therapist sees it: with whom ({@code client}, and its name flat for simple frontends). */
-    public record AdminBookingView(@JsonUnwrapped BookingDetails booking, String adminMeetingUrl, String clientName,
-            ClientView client) {
+    public record AdminBookingView(@JsonUnwrapped BookingDetails booking, String adminMeetingUrl,
+            @JsonUnwrapped LinkFacts link, String clientName, ClientView client) {
 
-        AdminBookingView(BookingDetails booking, String adminMeetingUrl, ClientView client) {
-            this(booking, adminMeetingUrl, client == null ? null : client.name(), client);
+        AdminBookingView(BookingDetails booking, String adminMeetingUrl, LinkFacts link, ClientView client) {
+            this(booking, adminMeetingUrl, link, client == null ? null : client.name(), client);
         }
     }
 
@@ -46,7 +57,9 @@ public final class BookingViews {
             String meetingLinksStatus) {
     }
 
+    /** The original API's link answer, then the session end and meeting-link-service's word on the link. */
     public record MeetingLinkView(long bookingId, String meetingUrl, String displayName, boolean isAdmin,
-            Instant scheduledAt, int duration, BookingStatus status) {
+            Instant scheduledAt, int duration, BookingStatus status, Instant endsAt, boolean moderatorGuaranteed,
+            Instant expiresAt) {
     }
 }

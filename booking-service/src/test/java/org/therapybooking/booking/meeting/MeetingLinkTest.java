@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.IntegrationTest;
@@ -44,6 +47,33 @@ class MeetingLinkTest extends IntegrationTest {
         api.as(api.adminToken()).get("/api/meetings/" + id + "/link").then().statusCode(200)
                 .body("is_admin", is(true)).body("display_name", equalTo("Dana Smith"))
                 .body("meeting_url", containsString("config.startWithAudioMuted=false"));
+    }
+
+    @Test
+    void everyViewPassesOnWhatMeetingLinkServiceSaysAboutTheLink() {
+        Api.UserAccount user = api.newUser();
+        var booking = api.as(user.token()).body(Map.of("schedule_id", api.slot(1), "duration", 45))
+                .post("/api/bookings").then().statusCode(201)
+                // a client link: no token, so no moderator guarantee and nothing expires
+                .body("moderator_guaranteed", is(false)).body("link_expires_at", nullValue())
+                .extract().jsonPath();
+        long id = booking.getLong("id");
+        String hostTokenExpiry = Instant.parse(booking.getString("ends_at"))
+                .plusSeconds(MeetingLinkStub.HOST_TOKEN_GRACE_SECONDS).toString();
+        api.as(user.token()).get("/api/bookings").then().statusCode(200)
+                .body("bookings[0].moderator_guaranteed", is(false)).body("bookings[0].link_expires_at", nullValue());
+        api.as(user.token()).get("/api/meetings/" + id + "/link").then().statusCode(200)
+                .body("moderator_guaranteed", is(false)).body("expires_at", nullValue());
+        // the therapist's host link is guaranteed here (a token) until the token's expiry, in every admin view
+        api.as(api.adminToken()).get("/api/meetings/" + id + "/link").then().statusCode(200)
+                .body("moderator_guaranteed", is(true)).body("expires_at", equalTo(hostTokenExpiry));
+        api.as(api.adminToken()).get("/api/bookings/" + id).then().statusCode(200)
+                .body("moderator_guaranteed", is(true)).body("link_expires_at", equalTo(hostTokenExpiry));
+        api.as(api.adminToken()).queryParam("user_id", user.id()).get("/api/admin/bookings").then().statusCode(200)
+                .body("bookings[0].moderator_guaranteed", is(true))
+                .body("bookings[0].link_expires_at", equalTo(hostTokenExpiry));
+        api.as(api.adminToken()).post("/api/admin/bookings/" + id + "/cancel").then().statusCode(200)
+                .body("moderator_guaranteed", is(true)).body("link_expires_at", equalTo(hostTokenExpiry));
     }
 
     @Test
@@ -102,6 +132,7 @@ class MeetingLinkTest extends IntegrationTest {
             api.as(user.token()).get("/api/bookings").then().statusCode(200)
                     .body("meeting_links_status", equalTo("unavailable"))
                     .body("bookings", hasSize(1)).body("bookings[0].personalized_meeting_url", nullValue())
+                    .body("bookings[0].moderator_guaranteed", nullValue()).body("bookings[0].link_expires_at", nullValue())
                     .body("bookings[0].jitsi_room_url", notNullValue());
             api.as(api.adminToken()).queryParam("user_id", user.id()).get("/api/admin/bookings").then()
                     .statusCode(200).body("meeting_links_status", equalTo("unavailable"))

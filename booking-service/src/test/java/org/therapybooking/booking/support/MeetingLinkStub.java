@@ -23,7 +23,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code POST /api/meeting-links/batch} answers per the documented contract (docs/meeting-links.md), plus fields
  * this client does not know ({@link #EXTRA_FIELD}, at the top level and in every link), as a newer version of the
  * service may send. {@link #stop()} closes the port to simulate the service being down; {@link #start()} brings
- * it back on the same port. {@link #lastRequest()} and {@link #lastResponse()} are the last batch request and
+ * it back on the same port. Host links come with a token ({@code moderator_guaranteed}, {@code expires_at}),
+ * client links without. {@link #lastRequest()} and {@link #lastResponse()} are the last batch request and
  * answer.
  */
 public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
@@ -33,6 +34,9 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A response field that is not (yet) in the contract. */
     public static final String EXTRA_FIELD = "added_in_a_later_version";
+
+    /** Host tokens of the stub expire this long after the session's end. */
+    public static final long HOST_TOKEN_GRACE_SECONDS = 3600;
 
     private static final AtomicInteger BATCH_CALLS = new AtomicInteger();
     private static volatile JsonNode lastRequest;
@@ -138,8 +142,17 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
         link.put("meeting_url", url);
         link.put("display_name", name);
         link.put("role", role);
-        link.put("moderator_guaranteed", false);
-        link.putNull("expires_at");
+        // as a token-enabled deployment (JaaS) would answer for hosts: a token makes them moderators until its
+        // expiry, one hour after the session; clients get no token (and no guarantee), as on public meet.jit.si
+        if (role.equals("host")) {
+            JsonNode session = item.path("session");
+            link.put("moderator_guaranteed", true);
+            link.put("expires_at", java.time.Instant.parse(session.path("starts_at").asText())
+                    .plusSeconds(60L * session.path("duration").asInt() + HOST_TOKEN_GRACE_SECONDS).toString());
+        } else {
+            link.put("moderator_guaranteed", false);
+            link.putNull("expires_at");
+        }
         link.put(EXTRA_FIELD, true);
         return link;
     }
