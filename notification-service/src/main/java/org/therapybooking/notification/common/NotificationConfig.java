@@ -2,6 +2,7 @@ package org.therapybooking.notification.common;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,6 +22,12 @@ public interface NotificationConfig {
     /** Where the cancel/reschedule hints in emails point (the booking front end). */
     @WithDefault("https://booking.therapy-booking.example")
     String appBaseUrl();
+
+    /**
+     * Right-hand side of every email's Message-ID ({@code <notification-<id>.<kind>@<domain>>}). Unset: the domain of
+     * the sender address ({@code quarkus.mailer.from}).
+     */
+    Optional<String> messageIdDomain();
 
     Host host();
 
@@ -72,6 +79,23 @@ public interface NotificationConfig {
         /** How long a claimed row may stay in 'sending' before another worker may take it back (crashed worker). */
         @WithDefault("PT5M")
         Duration lease();
+
+        /**
+         * How long an 'uncertain' row (an SMTP hand-over without an answer: the server may have taken it) waits
+         * before its one re-send with the same Message-ID. Long enough for a stalled relay to recover and deliver
+         * what it took, and for an operator to look (alert on notifications_uncertain_total); short enough that a
+         * meeting-info still arrives well before the session.
+         */
+        @WithDefault("PT15M")
+        Duration uncertainResendAfter();
+
+        /**
+         * At shutdown the dispatcher stops claiming and waits at most this long for sends already handed to the
+         * SMTP server to finish and be recorded: a little above quarkus.mailer.timeout (15 s), within the pod's
+         * termination budget (docs/deploy.md). A send still under way after it is recovered by its lease as 'uncertain'.
+         */
+        @WithDefault("PT17S")
+        Duration shutdownGrace();
 
         /** A reminder not sent by the session start is skipped rather than sent late. */
         @WithDefault("true")

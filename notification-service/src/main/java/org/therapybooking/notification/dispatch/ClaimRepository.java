@@ -29,6 +29,9 @@ public class ClaimRepository {
             LIMIT ?2
             FOR UPDATE SKIP LOCKED""".formatted(NotificationStatus.PENDING.code());
 
+    static final String UNCONFIRMED_TWICE = "delivery unconfirmed twice: the SMTP server may have taken the message"
+            + " (same Message-ID each time); not sent again";
+
     private final EntityManager em;
 
     ClaimRepository(EntityManager em) {
@@ -59,15 +62,78 @@ public class ClaimRepository {
         return new Claim(token, claimed);
     }
 
-    /** Rows left in 'sending' by a worker that died go back to pending once their lease expired. */
+    /**
+     * Rows left in 'sending' by a worker that died (or could not record the outcome) once their lease expired. A
+     * row that never reached the SMTP hand-over goes back to pending. A row that did (handover_at set) may have been
+     * delivered: the first time it becomes 'uncertain' until {@code resendAt}, after a second unknown outcome it
+     * fails (see NotificationDispatcher for the same rule after a send).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int releaseExpiredLeases(Instant now) {
-        return em.createQuery("""
+    public Released releaseExpiredLeases(Instant now, Instant resendAt) {
+        int unconfirmed = em.createQuery("""
+                update Notification n set n.status = :failed, n.claimedUntil = null, n.claimToken = null,
+                       n.handoverAt = null, n.unconfirmedHandovers = n.unconfirmedHandovers + 1, n.updatedAt = :now,
+                       n.lastError = :error
+                where n.status = :sending and n.claimedUntil < :now and n.handoverAt is not null
+                      and n.unconfirmedHandovers >= 1""")
+                .setParameter("failed", NotificationStatus.FAILED).setParameter("sending", NotificationStatus.SENDING)
+                .setParameter("now", now).setParameter("error", UNCONFIRMED_TWICE + " (lease expired after the hand-over)")
+                .executeUpdate();
+        int uncertain = em.createQuery("""
+                update Notification n set n.status = :uncertain, n.claimedUntil = null, n.claimToken = null,
+                       n.handoverAt = null, n.unconfirmedHandovers = n.unconfirmedHandovers + 1, n.updatedAt = :now,
+                       n.nextAttemptAt = :resendAt,
+                       n.lastError = 'lease expired after the message was handed to the SMTP server; outcome unknown'
+                where n.status = :sending and n.claimedUntil < :now and n.handoverAt is not null""")
+                .setParameter("uncertain", NotificationStatus.UNCERTAIN).setParameter("sending", NotificationStatus.SENDING)
+                .setParameter("now", now).setParameter("resendAt", resendAt).executeUpdate();
+        int requeued = em.createQuery("""
                 update Notification n set n.status = :pending, n.claimedUntil = null, n.claimToken = null,
                        n.updatedAt = :now, n.lastError = 'lease expired while sending; returned to the queue'
                 where n.status = :sending and n.claimedUntil < :now""")
                 .setParameter("pending", NotificationStatus.PENDING).setParameter("sending", NotificationStatus.SENDING)
                 .setParameter("now", now).executeUpdate();
+        return new Released(requeued, uncertain, unconfirmed);
+    }
+
+    /** 'uncertain' rows whose waiting time is over go back to the queue for their one re-send. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseUncertain(Instant now) {
+        return em.createQuery("""
+                update Notification n set n.status = :pending, n.updatedAt = :now
+                where n.status = :uncertain and n.nextAttemptAt <= :now""")
+                .setParameter("pending", NotificationStatus.PENDING).setParameter("uncertain", NotificationStatus.UNCERTAIN)
+                .setParameter("now", now).executeUpdate();
+    }
+
+    /**
+     * Gives a claimed row that was not handed over back to the queue at once (shutdown), instead of leaving it to
+     * its lease. The attempt the claim counted is taken back.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean unclaim(long id, UUID token, Instant now) {
+        return em.createQuery("""
+                update Notification n set n.status = :pending, n.claimedUntil = null, n.claimToken = null,
+                       n.attempts = n.attempts - 1, n.updatedAt = :now
+                where n.id = :id and n.status = :sending and n.claimToken = :token and n.handoverAt is null""")
+                .setParameter("pending", NotificationStatus.PENDING).setParameter("now", now).setParameter("id", id)
+                .setParameter("sending", NotificationStatus.SENDING).setParameter("token", token)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Records that the message is about to be handed to the SMTP server, while the claim still holds the row; false
+     * when it no longer does (then it must not be sent). From here on a lost outcome counts as unknown, not as
+     * "never sent".
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean markHandingOver(Notification claimed, Instant now) {
+        return em.createQuery("""
+                update Notification n set n.handoverAt = :now, n.updatedAt = :now
+                where n.id = :id and n.status = :sending and n.claimToken = :token""")
+                .setParameter("now", now).setParameter("id", claimed.id)
+                .setParameter("sending", NotificationStatus.SENDING).setParameter("token", claimed.claimToken)
+                .executeUpdate() == 1;
     }
 
     /**
@@ -94,19 +160,25 @@ public class ClaimRepository {
         return Optional.of(new Claimed(n, b));
     }
 
-    /** Finishes a claimed row; only while this claim still holds it ('sending' with this claim's token). */
+    /**
+     * Finishes a claimed row; only while this claim still holds it ('sending' with this claim's token).
+     * {@code unconfirmed}: the attempt ended without knowing whether the server took the message (counted in
+     * unconfirmed_handovers).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean finish(Notification claimed, NotificationStatus status, Instant now, String error,
-            Instant nextAttemptAt) {
+            Instant nextAttemptAt, boolean unconfirmed) {
         return em.createQuery("""
                 update Notification n set n.status = :status, n.updatedAt = :now, n.lastError = :error,
-                       n.claimedUntil = null, n.claimToken = null, n.sentAt = :sentAt, n.nextAttemptAt = :next
+                       n.claimedUntil = null, n.claimToken = null, n.handoverAt = null, n.sentAt = :sentAt,
+                       n.nextAttemptAt = :next,
+                       n.unconfirmedHandovers = n.unconfirmedHandovers + :unconfirmed
                 where n.id = :id and n.status = :sending and n.claimToken = :token""")
                 .setParameter("status", status).setParameter("now", now).setParameter("error", error)
                 .setParameter("sentAt", status == NotificationStatus.SENT ? now : null)
                 .setParameter("next", nextAttemptAt == null ? claimed.nextAttemptAt : nextAttemptAt)
                 .setParameter("id", claimed.id).setParameter("sending", NotificationStatus.SENDING)
-                .setParameter("token", claimed.claimToken)
+                .setParameter("token", claimed.claimToken).setParameter("unconfirmed", unconfirmed ? 1 : 0)
                 .executeUpdate() == 1;
     }
 
@@ -115,5 +187,12 @@ public class ClaimRepository {
     }
 
     public record Claimed(Notification notification, BookingRecord booking) {
+    }
+
+    /** What a lease sweep did: back to the queue, to 'uncertain', to 'failed' (second unknown outcome). */
+    public record Released(int requeued, int uncertain, int unconfirmed) {
+        public int total() {
+            return requeued + uncertain + unconfirmed;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.therapybooking.notification.dispatch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import org.therapybooking.notification.booking.BookingRecord;
 import org.therapybooking.notification.common.NotificationConfig;
 import org.therapybooking.notification.dispatch.ClaimRepository.Claim;
 import org.therapybooking.notification.dispatch.ClaimRepository.Claimed;
+import org.therapybooking.notification.dispatch.ClaimRepository.Released;
 import org.therapybooking.notification.email.EmailComposer;
 import org.therapybooking.notification.email.EmailSender;
 import org.therapybooking.notification.email.SendFailure;
@@ -23,6 +25,7 @@ import org.therapybooking.notification.planning.NotificationKind;
 import org.therapybooking.notification.planning.NotificationStatus;
 
 import io.quarkus.mailer.Mail;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -45,6 +48,10 @@ public class NotificationDispatcher {
     private final NotificationConfig config;
     private final Clock clock;
     private final ManagedExecutor executor;
+    /** Guards {@link #stopping} and {@link #inFlight}: a send starts only while the dispatcher is not stopping. */
+    private final Object lifecycle = new Object();
+    private volatile boolean stopping;
+    private int inFlight;
 
     NotificationDispatcher(ClaimRepository repository, MeetingLinks meetingLinks, EmailComposer composer,
             EmailSender sender, RetryPolicy retryPolicy, NotificationMetrics metrics, NotificationConfig config,
@@ -70,8 +77,72 @@ public class NotificationDispatcher {
                 .schedule();
     }
 
+    /**
+     * At shutdown (SIGTERM; after quarkus.shutdown.delay): claim nothing more, give claimed rows not yet handed
+     * over back to the queue, and let the sends already under way finish and record their outcome, for at most
+     * {@code notifications.dispatch.shutdown-grace}.
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        beginShutdown();
+        if (!awaitInFlight(config.dispatch().shutdownGrace())) {
+            LOG.warnf("shutdown: sends still under way after %s; their rows are recovered by their lease",
+                    config.dispatch().shutdownGrace());
+        }
+    }
+
+    /** From now on no row is claimed and no send starts; sends under way carry on. */
+    public void beginShutdown() {
+        synchronized (lifecycle) {
+            stopping = true;
+        }
+    }
+
+    /** Waits until no send is under way; false if some still is after {@code max}. */
+    public boolean awaitInFlight(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (lifecycle) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    lifecycle.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return inFlight == 0;
+                }
+            }
+            return true;
+        }
+    }
+
+    private boolean tryStartSend() {
+        synchronized (lifecycle) {
+            if (stopping) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        }
+    }
+
+    private void sendDone() {
+        synchronized (lifecycle) {
+            inFlight--;
+            lifecycle.notifyAll();
+        }
+    }
+
     void tick() {
-        repository.releaseExpiredLeases(clock.instant());
+        if (stopping) {
+            return;
+        }
+        Instant now = clock.instant();
+        Released released = repository.releaseExpiredLeases(now, now.plus(config.dispatch().uncertainResendAfter()));
+        metrics.uncertain(NotificationMetrics.LEASE_EXPIRED_AFTER_HANDOVER, released.uncertain());
+        metrics.failed(NotificationMetrics.UNCONFIRMED, released.unconfirmed());
+        metrics.resent(repository.releaseUncertain(now));
         int workers = Math.max(1, config.dispatch().workers());
         if (workers == 1) {
             drain();
@@ -90,11 +161,14 @@ public class NotificationDispatcher {
         int claimed;
         do {
             claimed = dispatchOnce();
-        } while (claimed == batch);
+        } while (claimed == batch && !stopping);
     }
 
     /** One claim-and-send round; returns how many rows this worker claimed. */
     public int dispatchOnce() {
+        if (stopping) {
+            return 0;
+        }
         Claim claim = claim();
         send(claim);
         return claim.ids().size();
@@ -109,18 +183,31 @@ public class NotificationDispatcher {
     /**
      * Sends the rows of a claim one by one. Right before each send the row's lease is renewed under the claim's
      * token; a row whose lease expired meanwhile (it went back to the queue and maybe to another worker) is no
-     * longer this claim's and is left alone, so a slow batch never sends a row a second time.
+     * longer this claim's and is left alone, so a slow batch never sends a row a second time. Once shutdown has
+     * begun, the rows not yet started go back to the queue at once.
      */
     public void send(Claim claim) {
         for (Long id : claim.ids()) {
             Instant now = clock.instant();
-            Optional<Claimed> taken = repository.takeForSending(id, claim.token(), now, now.plus(config.dispatch().lease()));
-            if (taken.isEmpty()) {
-                LOG.warnf("notification %d: lease of this claim expired and the row was re-queued; not sent by this worker", id);
+            if (!tryStartSend()) {
+                repository.unclaim(id, claim.token(), now);
                 continue;
             }
-            deliver(taken.get());
+            try {
+                sendOne(id, claim, now);
+            } finally {
+                sendDone();
+            }
         }
+    }
+
+    private void sendOne(Long id, Claim claim, Instant now) {
+        Optional<Claimed> taken = repository.takeForSending(id, claim.token(), now, now.plus(config.dispatch().lease()));
+        if (taken.isEmpty()) {
+            LOG.warnf("notification %d: lease of this claim expired and the row was re-queued; not sent by this worker", id);
+            return;
+        }
+        deliver(taken.get());
     }
 
     private void deliver(Claimed claimed) {
@@ -130,12 +217,12 @@ public class NotificationDispatcher {
         String stale = staleReason(n, booking);
         if (stale != null) {
             LOG.infof("notification %d of booking %d not sent: %s", n.id, n.bookingId, stale);
-            repository.finish(n, NotificationStatus.CANCELLED, now, stale, null);
+            repository.finish(n, NotificationStatus.CANCELLED, now, stale, null, false);
             return;
         }
         if (n.kind == NotificationKind.REMINDER && config.dispatch().skipRemindersAfterStart()
                 && !now.isBefore(booking.scheduledAt)) {
-            repository.finish(n, NotificationStatus.SKIPPED, now, "session had already started when the reminder was due to go out", null);
+            repository.finish(n, NotificationStatus.SKIPPED, now, "session had already started when the reminder was due to go out", null, false);
             return;
         }
         String joinUrl = null;
@@ -164,20 +251,54 @@ public class NotificationDispatcher {
             fail(n, "rendering failed: " + e.getMessage(), "render");
             return;
         }
+        if (!repository.markHandingOver(n, clock.instant())) {
+            LOG.warnf("notification %d: lease of this claim expired before the hand-over; not sent by this worker", n.id);
+            return;
+        }
         Optional<SendFailure> failure = sender.send(mail);
         Instant after = clock.instant();
         if (failure.isEmpty()) {
-            if (repository.finish(n, NotificationStatus.SENT, after, personalized ? null : "sent with the plain room link", null)) {
+            if (repository.finish(n, NotificationStatus.SENT, after, personalized ? null : "sent with the plain room link", null, false)) {
                 metrics.sent(n.kind);
             }
             return;
         }
         SendFailure f = failure.get();
-        if (f.permanent()) {
-            LOG.warnf("notification %d to booking %d failed permanently: %s", n.id, n.bookingId, f.reason());
-            fail(n, f.reason(), NotificationMetrics.SMTP_PERMANENT);
+        switch (f.kind()) {
+            case PERMANENT -> {
+                LOG.warnf("notification %d to booking %d failed permanently: %s", n.id, n.bookingId, f.reason());
+                fail(n, f.reason(), NotificationMetrics.SMTP_PERMANENT);
+            }
+            case AMBIGUOUS -> uncertain(n, f.reason(), after);
+            case TRANSIENT -> retryOrFail(n, f, after);
+        }
+    }
+
+    /**
+     * The SMTP server did not answer after the connection was up: it may have taken the message. The first time the
+     * row waits as 'uncertain' and goes out once more (same Message-ID) after the configured time; a second unknown
+     * outcome is not followed by a third copy: the row fails with reason {@code unconfirmed} for an operator to look.
+     */
+    private void uncertain(Notification n, String reason, Instant now) {
+        if (n.unconfirmedHandovers >= 1) {
+            LOG.errorf("notification %d of booking %d: %s; %s", n.id, n.bookingId, reason, ClaimRepository.UNCONFIRMED_TWICE);
+            if (repository.finish(n, NotificationStatus.FAILED, now, ClaimRepository.UNCONFIRMED_TWICE + "; last: " + reason,
+                    null, true)) {
+                metrics.failed(NotificationMetrics.UNCONFIRMED);
+            }
             return;
         }
+        Instant resendAt = now.plus(config.dispatch().uncertainResendAfter());
+        LOG.warnf("notification %d of booking %d: %s; the server may have taken it, sent once more at %s with the same Message-ID",
+                n.id, n.bookingId, reason, resendAt);
+        if (repository.finish(n, NotificationStatus.UNCERTAIN, now,
+                reason + "; the server may have taken it; sent once more at " + resendAt + " with the same Message-ID",
+                resendAt, true)) {
+            metrics.uncertain(NotificationMetrics.SMTP_NO_ANSWER, 1);
+        }
+    }
+
+    private void retryOrFail(Notification n, SendFailure f, Instant after) {
         Optional<Instant> next = retryPolicy.nextAttempt(n.attempts, after);
         if (next.isPresent()) {
             retryLater(n, f.reason(), next.get(), "smtp");
@@ -206,13 +327,13 @@ public class NotificationDispatcher {
 
     private void retryLater(Notification n, String reason, Instant next, String cause) {
         LOG.infof("notification %d: attempt %d failed (%s); next attempt at %s", n.id, n.attempts, reason, next);
-        if (repository.finish(n, NotificationStatus.PENDING, clock.instant(), reason, next)) {
+        if (repository.finish(n, NotificationStatus.PENDING, clock.instant(), reason, next, false)) {
             metrics.retried(cause);
         }
     }
 
     private void fail(Notification n, String reason, String metricReason) {
-        if (repository.finish(n, NotificationStatus.FAILED, clock.instant(), reason, null)) {
+        if (repository.finish(n, NotificationStatus.FAILED, clock.instant(), reason, null, false)) {
             metrics.failed(metricReason);
         }
     }

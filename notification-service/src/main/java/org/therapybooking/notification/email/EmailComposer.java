@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.therapybooking.notification.booking.BookingRecord;
 import org.therapybooking.notification.booking.RecipientRole;
 import org.therapybooking.notification.common.NotificationConfig;
@@ -32,10 +33,13 @@ public class EmailComposer {
 
     private final NotificationConfig config;
     private final Clock clock;
+    private final String from;
 
-    public EmailComposer(NotificationConfig config, Clock clock) {
+    public EmailComposer(NotificationConfig config, Clock clock,
+            @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.config = config;
         this.clock = clock;
+        this.from = from;
     }
 
     /**
@@ -72,8 +76,32 @@ public class EmailComposer {
                 .addAttachment(method == IcsBuilder.Method.CANCEL ? "cancelled-session.ics" : "session.ics",
                         ics.getBytes(StandardCharsets.UTF_8),
                         "text/calendar; charset=UTF-8; method=" + method.name())
+                .addHeader("Message-ID", messageId(n, config.messageIdDomain().orElseGet(() -> domainOf(from))))
                 .addHeader("X-Therapy-Booking-Id", Long.toString(booking.bookingId))
                 .addHeader("X-Therapy-Notification-Id", Long.toString(n.id));
+    }
+
+    /**
+     * One Message-ID per notification, the same on every attempt: should a retry follow a send whose outcome was
+     * unknown, receiving systems and mail clients see the same message again, not a new one. (The Vert.x mail
+     * client generates a random one per send unless the message brings its own.)
+     */
+    public static String messageId(Notification n, String domain) {
+        return "<notification-" + n.id + "." + n.kind.code() + "@" + domain + ">";
+    }
+
+    /** The domain of an address such as {@code Therapy Practice <no-reply@practice.example>}. */
+    static String domainOf(String address) {
+        String a = address.trim();
+        if (a.endsWith(">")) {
+            a = a.substring(a.lastIndexOf('<') + 1, a.length() - 1);
+        }
+        int at = a.lastIndexOf('@');
+        if (at < 0 || at == a.length() - 1) {
+            throw new IllegalStateException("no domain in the sender address " + address
+                    + "; set notifications.message-id-domain");
+        }
+        return a.substring(at + 1).trim();
     }
 
     EmailView view(Notification n, BookingRecord booking, BookingRecord.Participant to,

@@ -1,17 +1,24 @@
 package org.therapybooking.notification.email;
 
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 
 import io.vertx.ext.mail.SMTPException;
 
 /**
- * Classifies a mailer exception. The Vert.x mail client reports a negative SMTP reply as {@link SMTPException}
- * with the reply code: 4xx is transient (try again later), 5xx permanent (this message will never be accepted).
- * Connection problems (refused, reset, timed out) are transient.
+ * Classifies a mailer exception by what it says about the message.
+ * <ul>
+ * <li>A negative SMTP reply ({@link SMTPException}, from the Vert.x mail client under the Quarkus mailer, at any
+ * step up to the reply to the final "."): the server answered, so it did not take the message. 5xx is permanent,
+ * 4xx transient.</li>
+ * <li>No connection at all (refused, unknown host, no route): nothing was sent; transient.</li>
+ * <li>Everything else is ambiguous: the blocking mailer's own timeout ({@code quarkus.mailer.timeout}, a Mutiny
+ * {@code TimeoutException} thrown by the caller's wait while the send carries on underneath), the socket closed or
+ * reset ("socket was closed unexpected.", "Connection was closed.") or anything unknown. The exception does not
+ * say which SMTP step was reached (the client keeps no phase), and after the message data went out the server may
+ * have stored it before the connection died, so none of these may be treated as "not delivered".</li>
+ * </ul>
  */
 public final class SmtpFailureClassifier {
 
@@ -26,18 +33,19 @@ public final class SmtpFailureClassifier {
                         ? SendFailure.permanentFailure(reason)
                         : SendFailure.transientFailure(reason);
             }
-            if (t instanceof ConnectException || t instanceof SocketTimeoutException
-                    || t instanceof ClosedChannelException || t instanceof TimeoutException) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
                 return SendFailure.transientFailure("smtp connection: " + describe(t));
             }
         }
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException) {
-                return SendFailure.transientFailure("smtp i/o: " + describe(t));
-            }
+        return SendFailure.ambiguous("smtp outcome unknown: " + describe(innermost(error)));
+    }
+
+    private static Throwable innermost(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-        // unknown trouble (e.g. "connection was closed" reported as a plain exception): retried, bounded by max attempts
-        return SendFailure.transientFailure("smtp: " + describe(error));
+        return t;
     }
 
     private static String describe(Throwable t) {

@@ -46,6 +46,15 @@ public class Notification {
     /** While 'sending': the token of the claim that owns the row (see ClaimRepository). */
     @Column(name = "claim_token")
     public UUID claimToken;
+    /**
+     * While 'sending': when the message was handed to the SMTP server (null before). A row whose lease expires
+     * with this set may have been delivered, so it becomes 'uncertain' instead of plain 'pending'.
+     */
+    @Column(name = "handover_at")
+    public Instant handoverAt;
+    /** Hand-overs whose outcome was unknown (timeout or connection lost after the message may have been taken). */
+    @Column(name = "unconfirmed_handovers")
+    public int unconfirmedHandovers;
     @Column(name = "last_error")
     public String lastError;
     @Column(name = "sent_at")

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Where a notification row stands: {@code PENDING} until due and claimed, {@code SENDING} while a worker holds
- * its lease, then one of the final states.
+ * its lease, {@code UNCERTAIN} when a hand-over to the SMTP server may or may not have delivered the message (it
+ * waits, then goes out once more with the same Message-ID), then one of the final states.
  */
 public enum NotificationStatus implements Coded {
-    PENDING("pending"), SENDING("sending"), SENT("sent"), FAILED("failed"), SKIPPED("skipped"), CANCELLED("cancelled");
+    PENDING("pending"), SENDING("sending"), UNCERTAIN("uncertain"), SENT("sent"), FAILED("failed"), SKIPPED("skipped"),
+    CANCELLED("cancelled");
 
     private final String code;
 

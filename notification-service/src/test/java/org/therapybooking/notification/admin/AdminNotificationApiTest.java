@@ -169,6 +169,20 @@ class AdminNotificationApiTest extends NotificationIT {
     }
 
     @Test
+    void tokenIssuedInTheFutureIs401() {
+        long now = System.currentTimeMillis() / 1000;
+        // right key, right issuer and audience, not expired; only iat is a day ahead
+        problem(given().auth().oauth2(Tokens.adminIssuedAt(now + 86_400)).get(PATH, 1).then(),
+                ProblemType.UNAUTHORIZED, "/api/admin/bookings/1/notifications");
+        // beyond the 60 s clock skew
+        given().auth().oauth2(Tokens.adminIssuedAt(now + 300)).get("/api/admin/notifications/stats")
+                .then().statusCode(401);
+        // within the skew: a verifier whose clock is a little behind the issuer's still accepts
+        given().auth().oauth2(Tokens.adminIssuedAt(now + 30)).get("/api/admin/notifications/stats")
+                .then().statusCode(200);
+    }
+
+    @Test
     void verificationIsPinnedToRs256WithStrictKeyValidation() {
         // explicit in application.properties for every profile (not left to library defaults)
         Config config = ConfigProvider.getConfig();

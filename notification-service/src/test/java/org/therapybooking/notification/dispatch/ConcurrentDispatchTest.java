@@ -149,7 +149,7 @@ class ConcurrentDispatchTest extends NotificationIT {
         clock.advance(Duration.ofMinutes(6));
 
         // worker B: the tick returns the expired rows to the queue, claims and sends them
-        assertEquals(2, repository.releaseExpiredLeases(clock.instant()));
+        assertEquals(2, repository.releaseExpiredLeases(clock.instant(), clock.instant()).requeued());
         assertEquals(2, dispatcher.dispatchOnce());
         assertEquals(1, Mailbox.to(to).size());
         assertEquals(1, Mailbox.to(host).size());
@@ -171,7 +171,7 @@ class ConcurrentDispatchTest extends NotificationIT {
                 () -> Db.count("SELECT count(*) FROM notification WHERE booking_id = 592") == 4);
         ClaimRepository.Claim workerA = dispatcher.claim();
         clock.advance(Duration.ofMinutes(4)); // within the lease: another worker finds nothing to take
-        assertEquals(0, repository.releaseExpiredLeases(clock.instant()));
+        assertEquals(0, repository.releaseExpiredLeases(clock.instant(), clock.instant()).total());
         assertEquals(0, dispatcher.dispatchOnce());
         dispatcher.send(workerA);
         assertEquals(1, Mailbox.to(to).size());

@@ -48,6 +48,8 @@ class DispatchOutcomeTest {
     private final NotificationMetrics metrics = new NotificationMetrics(registry);
     private String linkResult = "https://meet.jit.si/booking-1-1-a#userInfo.displayName=%22A%20B%22";
     private Optional<SendFailure> sendResult = Optional.empty();
+    private Runnable duringSend = () -> { };
+    private NotificationDispatcher dispatcher;
     private final List<Boolean> composedPersonalized = new ArrayList<>();
     private final List<String> composedLinks = new ArrayList<>();
 
@@ -61,7 +63,7 @@ class DispatchOutcomeTest {
                 return linkResult;
             }
         };
-        EmailComposer composer = new EmailComposer(null, null) {
+        EmailComposer composer = new EmailComposer(null, null, null) {
             @Override
             public Mail compose(Notification n, BookingRecord booking, String joinUrl, boolean personalized) {
                 composedLinks.add(joinUrl);
@@ -72,12 +74,16 @@ class DispatchOutcomeTest {
         EmailSender sender = new EmailSender(null) {
             @Override
             public Optional<SendFailure> send(Mail mail) {
+                duringSend.run();
                 return sendResult;
             }
         };
         RetryPolicy retry = new RetryPolicy(MAX_ATTEMPTS, Duration.ofSeconds(30), Duration.ofMinutes(10), () -> 0.5);
-        return new NotificationDispatcher(repository, links, composer, sender, retry, metrics, config(),
-                Clock.fixed(NOW, ZoneOffset.UTC), null);
+        if (dispatcher == null) {
+            dispatcher = new NotificationDispatcher(repository, links, composer, sender, retry, metrics, config(),
+                    Clock.fixed(NOW, ZoneOffset.UTC), null);
+        }
+        return dispatcher;
     }
 
     private static NotificationConfig config() {
@@ -86,6 +92,7 @@ class DispatchOutcomeTest {
             case "lease" -> Duration.ofMinutes(5);
             case "skipRemindersAfterStart" -> true;
             case "workers" -> 1;
+            case "uncertainResendAfter" -> Duration.ofMinutes(15);
             default -> null;
         });
         return proxy(NotificationConfig.class, name -> name.equals("dispatch") ? dispatch : null);
@@ -101,7 +108,7 @@ class DispatchOutcomeTest {
         claim(kind, attemptsAfterClaim, sessionStart, BookingStatus.SCHEDULED, 0, 0);
     }
 
-    private void claim(NotificationKind kind, int attemptsAfterClaim, Instant sessionStart, BookingStatus bookingStatus,
+    private Notification claim(NotificationKind kind, int attemptsAfterClaim, Instant sessionStart, BookingStatus bookingStatus,
             int rowSequence, int bookingSequence) {
         Notification n = new Notification();
         n.id = 7L;
@@ -130,6 +137,7 @@ class DispatchOutcomeTest {
         b.hostLastName = "S";
         b.hostTimeZone = "Europe/Berlin";
         repository.claimed = new ClaimRepository.Claimed(n, b);
+        return n;
     }
 
     private double failed(String reason) {
@@ -177,6 +185,65 @@ class DispatchOutcomeTest {
         assertEquals(NotificationStatus.FAILED, repository.status);
         assertTrue(repository.error.contains("after 3 attempts"), repository.error);
         assertEquals(1.0, failed(NotificationMetrics.RETRIES_EXHAUSTED));
+    }
+
+    @Test
+    void sendWithoutAnAnswerBecomesUncertainAndWaitsForItsOneResend() {
+        claim(NotificationKind.MEETING_INFO, 1, NOW.plus(Duration.ofDays(1)));
+        sendResult = Optional.of(SendFailure.ambiguous("smtp outcome unknown: TimeoutException"));
+        dispatcher().dispatchOnce();
+        assertEquals(1, repository.handedOver, "the hand-over was recorded before the send");
+        assertEquals(NotificationStatus.UNCERTAIN, repository.status);
+        assertTrue(repository.unconfirmed, "counted as an unconfirmed hand-over");
+        assertEquals(NOW.plus(Duration.ofMinutes(15)), repository.next, "re-sent once after the waiting time");
+        assertTrue(repository.error.contains("same Message-ID"), repository.error);
+        assertEquals(1.0, metrics.uncertainTotal());
+        assertEquals(0.0, metrics.retriedTotal(), "not an ordinary retry");
+    }
+
+    @Test
+    void secondSendWithoutAnAnswerFailsAsUnconfirmedInsteadOfAThirdCopy() {
+        Notification n = claim(NotificationKind.MEETING_INFO, 2, NOW.plus(Duration.ofDays(1)), BookingStatus.SCHEDULED, 0, 0);
+        n.unconfirmedHandovers = 1;
+        sendResult = Optional.of(SendFailure.ambiguous("smtp outcome unknown: IOException socket was closed unexpected."));
+        dispatcher().dispatchOnce();
+        assertEquals(NotificationStatus.FAILED, repository.status);
+        assertTrue(repository.error.startsWith("delivery unconfirmed twice"), repository.error);
+        assertEquals(1.0, failed(NotificationMetrics.UNCONFIRMED));
+        assertEquals(0.0, metrics.uncertainTotal());
+    }
+
+    @Test
+    void definiteRefusalIsRetriedAsBeforeEvenAfterAnUncertainSend() {
+        Notification n = claim(NotificationKind.MEETING_INFO, 2, NOW.plus(Duration.ofDays(1)), BookingStatus.SCHEDULED, 0, 0);
+        n.unconfirmedHandovers = 1;
+        sendResult = Optional.of(SendFailure.transientFailure("smtp 421: service not available"));
+        dispatcher().dispatchOnce();
+        assertEquals(NotificationStatus.PENDING, repository.status, "a 4xx reply means this copy was not taken");
+        assertFalse(repository.unconfirmed);
+    }
+
+    @Test
+    void afterShutdownBeganNothingIsClaimed() {
+        claim(NotificationKind.MEETING_INFO, 1, NOW.plus(Duration.ofDays(1)));
+        dispatcher().beginShutdown();
+        assertEquals(0, dispatcher().dispatchOnce());
+        assertEquals(0, repository.claims);
+        dispatcher().tick();
+        assertEquals(0, repository.claims, "the scheduled job does nothing either");
+        assertEquals(0, repository.handedOver);
+    }
+
+    @Test
+    void sendUnderWayAtShutdownFinishesAndIsRecordedTheRestOfTheClaimGoesBackToTheQueue() {
+        claim(NotificationKind.MEETING_INFO, 1, NOW.plus(Duration.ofDays(1)));
+        repository.alsoClaimed.add(8L);
+        duringSend = () -> dispatcher().beginShutdown(); // SIGTERM arrives while the first email is with the server
+        assertEquals(2, dispatcher().dispatchOnce());
+        assertEquals(NotificationStatus.SENT, repository.status, "the send under way was recorded");
+        assertEquals(1.0, metrics.sentTotal());
+        assertEquals(List.of(8L), repository.unclaimed, "the row not yet started is back in the queue at once");
+        assertTrue(dispatcher().awaitInFlight(Duration.ZERO), "nothing left under way");
     }
 
     @Test
@@ -257,6 +324,11 @@ class DispatchOutcomeTest {
         NotificationStatus status;
         String error;
         Instant next;
+        boolean unconfirmed;
+        int handedOver;
+        int claims;
+        final List<Long> alsoClaimed = new ArrayList<>();
+        final List<Long> unclaimed = new ArrayList<>();
 
         FakeRepository() {
             super(null);
@@ -264,7 +336,13 @@ class DispatchOutcomeTest {
 
         @Override
         public Claim claim(Instant now, int limit, Instant leaseUntil) {
-            return new Claim(TOKEN, claimed == null ? List.of() : List.of(claimed.notification().id));
+            claims++;
+            List<Long> ids = new ArrayList<>();
+            if (claimed != null) {
+                ids.add(claimed.notification().id);
+            }
+            ids.addAll(alsoClaimed);
+            return new Claim(TOKEN, ids);
         }
 
         @Override
@@ -275,10 +353,24 @@ class DispatchOutcomeTest {
         }
 
         @Override
-        public boolean finish(Notification n, NotificationStatus status, Instant now, String error, Instant nextAttemptAt) {
+        public boolean markHandingOver(Notification n, Instant now) {
+            handedOver++;
+            return true;
+        }
+
+        @Override
+        public boolean unclaim(long id, UUID token, Instant now) {
+            unclaimed.add(id);
+            return true;
+        }
+
+        @Override
+        public boolean finish(Notification n, NotificationStatus status, Instant now, String error, Instant nextAttemptAt,
+                boolean unconfirmed) {
             this.status = status;
             this.error = error;
             this.next = nextAttemptAt;
+            this.unconfirmed = unconfirmed;
             return true;
         }
     }

@@ -39,10 +39,19 @@ public final class Tokens {
         return sign(ISSUER, AUDIENCE, Set.of("user", "admin"), algorithm);
     }
 
+    /** An admin token, correctly signed, claiming to be issued at {@code iat} (epoch seconds), valid 5 min from then. */
+    public static String adminIssuedAt(long iat) {
+        return sign(ISSUER, AUDIENCE, Set.of("user", "admin"), SignatureAlgorithm.RS256, iat);
+    }
+
     private static String sign(String issuer, String audience, Set<String> groups, SignatureAlgorithm algorithm) {
+        return sign(issuer, audience, groups, algorithm, System.currentTimeMillis() / 1000);
+    }
+
+    private static String sign(String issuer, String audience, Set<String> groups, SignatureAlgorithm algorithm, long iat) {
         return Jwt.issuer(issuer).audience(audience).subject("7").upn("staff@practice.example.org").groups(groups)
                 .claim("jti", UUID.randomUUID().toString())
-                .issuedAt(System.currentTimeMillis() / 1000).expiresIn(Duration.ofMinutes(5))
+                .issuedAt(iat).expiresAt(iat + Duration.ofMinutes(5).toSeconds())
                 .jws().keyId("test-key").algorithm(algorithm).sign(privateKey());
     }
 
