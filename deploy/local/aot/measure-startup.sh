@@ -10,7 +10,6 @@
 #   jdk17          JDK 17, fast-jar (what run.sh did before)
 #   jdk25          JDK 25, fast-jar, no cache
 #   jdk25-aot      JDK 25, aot-jar, AOT cache from a training run (train.sh; what run.sh does now)
-#   jdk25-static   JDK 25, aot-jar, AOT cache from Quarkus' static-init mode (what the Dockerfiles do)
 #   jdk25-aot-c1   as jdk25-aot (same cache) plus -XX:TieredStopAtLevel=1 (C1 only: faster start, lower peak)
 #   jdk25-aot-fast JDK 25, fast-jar, AOT cache from a training run (JDK classes only; not in the default list)
 # Every variant runs with -Xmx256m -XX:+UseSerialGC, prod profile, configured by environment as run.sh does.
@@ -49,7 +48,7 @@ if [[ ${1:-} == --table ]]; then RESULTS=$2 table; exit 0; fi
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 FAST=$(cd "$1" && pwd) AOTJ=$(cd "$2" && pwd)
 RUNS=${3:-3} LOAD=${4:-10}
-VARIANTS=${VARIANTS:-"jdk17 jdk25 jdk25-aot jdk25-aot-c1 jdk25-static"}
+VARIANTS=${VARIANTS:-"jdk17 jdk25-aot jdk25-aot-c1 jdk25"}
 source "$ROOT/deploy/local/aot/jdk.sh"
 JDK17_HOME=${JDK17_HOME:-$(ls -d /usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -n1)}
 JDK25_HOME=${JDK25_HOME:-$(find_jdk25 || true)}
@@ -147,8 +146,6 @@ prepare_variant() { # variant
     case $v in
       jdk25-aot | jdk25-aot-fast)
         "$ROOT/deploy/local/aot/train.sh" "$s" "$(variant_app "$v" "$s")" "$JDK25_HOME/bin/java" "${PORT[$s]}" "${env_lines[@]}" ;;
-      jdk25-static)
-        "$ROOT/deploy/local/aot/train.sh" "$s" "$(variant_app "$v" "$s")" "$JDK25_HOME/bin/java" --static-init ;;
     esac
   done
 }
