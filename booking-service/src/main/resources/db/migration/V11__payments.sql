@@ -26,6 +26,3 @@ CREATE TABLE payment_refund (
     updated_at        timestamptz  NOT NULL
 );
 
--- the optional hold: unpaid scheduled bookings by age
-CREATE INDEX ix_booking_unpaid_scheduled ON booking (created_at) WHERE status = 'scheduled'
-    AND payment_status IN ('pending', 'failed');

@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The payment policies: Stripe access and the optional hold of unpaid bookings. Each default is written once:
+ * The payment policies: how Stripe is reached. Each default is written once:
  * here, or, for a property read from an environment variable, in application.properties as the Javadoc says. The
  * webhook's secret and tolerance are {@code booking.payment.*} of BookingConfig.
  */
@@ -15,8 +15,6 @@ import io.smallrye.config.WithDefault;
 public interface PaymentConfig {
 
     Stripe stripe();
-
-    Hold hold();
 
     interface Stripe {
         /**
@@ -26,7 +24,7 @@ public interface PaymentConfig {
          */
         Optional<String> apiKey();
 
-        /** Base URL of Stripe's API; a local Stripe-compatible stub in tests. {@code STRIPE_API_BASE}. */
+        /** Base URL of Stripe's API; a local Stripe-compatible stub in tests ({@code BOOKING_PAYMENT_STRIPE_API_BASE}). */
         @WithDefault("https://api.stripe.com")
         String apiBase();
 
@@ -42,23 +40,5 @@ public interface PaymentConfig {
          */
         @WithDefault("2")
         int maxNetworkRetries();
-    }
-
-    /** Unpaid bookings release their place after a while; off by default. */
-    interface Hold {
-        /**
-         * How long a scheduled booking may stay unpaid ({@code pending} or {@code failed}) before it is cancelled
-         * and {@code booking.expired} is published; {@code BOOKING_PAYMENT_HOLD}. Absent (default): bookings are
-         * held until they are paid or cancelled.
-         */
-        Optional<Duration> duration();
-
-        /** How often unpaid bookings are looked for, when a hold is set. */
-        @WithDefault("1m")
-        String checkInterval();
-
-        /** Bookings expired per run. */
-        @WithDefault("100")
-        int batchSize();
     }
 }
