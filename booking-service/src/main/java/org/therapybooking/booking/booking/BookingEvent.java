@@ -22,6 +22,7 @@ public record BookingEvent(UUID eventId, String eventType, int eventVersion, Ins
     public static final String CANCELLED = "booking.cancelled";
     public static final String RESCHEDULED = "booking.rescheduled";
     public static final String PAID = "booking.paid";
+    public static final String EXPIRED = "booking.expired";
 
     /**
      * The booking as events show it; amounts are decimal strings, never floats. {@code duration} is the booked

@@ -47,6 +47,12 @@ public class BookingEvents {
         write(BookingEvent.PAID, booking, null, null, null, null);
     }
 
+    /** The booking was cancelled because it stayed unpaid longer than the payment hold. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expired(Booking booking) {
+        write(BookingEvent.EXPIRED, booking, null, null, null, null);
+    }
+
     private void write(String type, Booking booking, String cancelledBy, String reason, Instant previousScheduledAt,
             String previousRoomId) {
         BookingEvent event = new BookingEvent(UUID.randomUUID(), type, 1, clock.instant(), booking.id,

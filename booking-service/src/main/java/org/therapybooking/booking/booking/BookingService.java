@@ -100,13 +100,29 @@ public class BookingService {
             // a session that started or took place is the therapist's to settle, not the client's to undo
             throw ApiException.conflict("A session can no longer be cancelled once it has started");
         }
+        release(booking, now);
+        events.cancelled(booking, booking.user.id == callerId ? BookingEvents.CancelledBy.CLIENT
+                : BookingEvents.CancelledBy.ADMIN, reason);
+        return BookingDetails.of(booking);
+    }
+
+    /**
+     * Cancels a booking that stayed unpaid past the payment hold (the caller locked its row and checked it is
+     * still scheduled and unpaid): its place is freed as by {@link #cancel}, and {@code booking.expired} is
+     * published instead of {@code booking.cancelled}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expireUnpaid(Booking booking) {
+        release(booking, clock.instant());
+        events.expired(booking);
+    }
+
+    /** A cancel's change: the booking stops holding its place in the slot. */
+    private static void release(Booking booking, Instant now) {
         booking.status = BookingStatus.CANCELLED;
         booking.cancelledAt = now;
         booking.updatedAt = now;
         booking.sequence++;
-        events.cancelled(booking, booking.user.id == callerId ? BookingEvents.CancelledBy.CLIENT
-                : BookingEvents.CancelledBy.ADMIN, reason);
-        return BookingDetails.of(booking);
     }
 
     @Transactional

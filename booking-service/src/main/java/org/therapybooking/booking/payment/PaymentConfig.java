@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The payment policies: how Stripe is reached. Each default is written once:
+ * The payment policies: how Stripe is reached, and the optional hold of unpaid bookings. Each default is written once:
  * here, or, for a property read from an environment variable, in application.properties as the Javadoc says. The
  * webhook's secret and tolerance are {@code booking.payment.*} of BookingConfig.
  */
@@ -15,6 +15,23 @@ import io.smallrye.config.WithDefault;
 public interface PaymentConfig {
 
     Stripe stripe();
+
+    /**
+     * The payment hold, off when absent (the default): a booking that is still {@code scheduled} with payment
+     * {@code pending} or {@code failed} (unpaid) more than this long after it was created is cancelled by
+     * {@link UnpaidHoldExpiry}, which frees its place as a cancel does and publishes {@code booking.expired} in the
+     * same transaction. Bookings already paid, cancelled, or younger than the hold are never touched.
+     * {@code BOOKING_PAYMENT_HOLD}, e.g. {@code PT30M}.
+     */
+    Optional<Duration> hold();
+
+    /** How often unpaid bookings past the hold are looked for (only while a hold is set). */
+    @WithDefault("1m")
+    String holdCheckInterval();
+
+    /** Unpaid bookings expired per transaction; one run repeats until fewer are due. */
+    @WithDefault("100")
+    int holdBatchSize();
 
     interface Stripe {
         /**

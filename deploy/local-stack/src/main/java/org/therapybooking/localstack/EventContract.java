@@ -46,6 +46,7 @@ public final class EventContract {
             case "booking.paid" -> "booking-paid.v1.schema.json";
             case "booking.rescheduled" -> "booking-rescheduled.v1.schema.json";
             case "booking.cancelled" -> "booking-cancelled.v1.schema.json";
+            case "booking.expired" -> "booking-expired.v1.schema.json";
             default -> throw new IllegalArgumentException("no schema for " + eventType);
         };
     }
