@@ -227,7 +227,7 @@ public class NotificationDispatcher {
         }
         String joinUrl = null;
         boolean personalized = true;
-        if (n.kind != NotificationKind.CANCELLATION) {
+        if (!n.kind.reportsCancellation()) {
             try {
                 joinUrl = meetingLinks.joinUrl(booking, booking.participant(n.recipientRole));
             } catch (RuntimeException e) {
@@ -313,7 +313,7 @@ public class NotificationDispatcher {
      * still pending. Null when it should go out.
      */
     static String staleReason(Notification n, BookingRecord booking) {
-        if (n.kind == NotificationKind.CANCELLATION) {
+        if (n.kind.reportsCancellation()) {
             return null;
         }
         if (booking.isCancelled()) {

@@ -64,6 +64,15 @@ public class EmailComposer {
                 html = EmailTemplates.reminderHtml(view);
                 text = EmailTemplates.reminderText(view);
             }
+            case PAYMENT_RECEIVED -> {
+                html = EmailTemplates.paymentReceivedHtml(view);
+                text = EmailTemplates.paymentReceivedText(view);
+            }
+            case EXPIRED -> {
+                html = EmailTemplates.expiredHtml(view);
+                text = EmailTemplates.expiredText(view);
+                method = IcsBuilder.Method.CANCEL;
+            }
             default -> {
                 html = EmailTemplates.cancellationHtml(view);
                 text = EmailTemplates.cancellationText(view);
@@ -116,6 +125,8 @@ public class EmailComposer {
                     : "Your therapy session" + withWhom + " on ") + shortWhen;
             case REMINDER -> "Reminder: your therapy session" + withWhom + " starts " + lead + " (" + shortWhen + ")";
             case CANCELLATION -> "Cancelled: your therapy session" + withWhom + " on " + shortWhen;
+            case PAYMENT_RECEIVED -> "Payment received: your therapy session" + withWhom + " on " + shortWhen;
+            case EXPIRED -> "Released (not paid): your therapy session" + withWhom + " on " + shortWhen;
         };
         return new EmailView(
                 "en",

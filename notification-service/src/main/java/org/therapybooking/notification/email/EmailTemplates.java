@@ -20,4 +20,12 @@ public class EmailTemplates {
     public static native TemplateInstance cancellationHtml(EmailView v);
 
     public static native TemplateInstance cancellationText(EmailView v);
+
+    public static native TemplateInstance expiredHtml(EmailView v);
+
+    public static native TemplateInstance expiredText(EmailView v);
+
+    public static native TemplateInstance paymentReceivedHtml(EmailView v);
+
+    public static native TemplateInstance paymentReceivedText(EmailView v);
 }

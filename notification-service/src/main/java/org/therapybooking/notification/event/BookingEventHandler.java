@@ -83,8 +83,12 @@ public class BookingEventHandler {
                 }
             }
             case PAID -> {
-                if (config.meetingInfoTrigger() == NotificationConfig.Trigger.PAID && !booking.notificationsPlanned) {
-                    planner.planInitial(booking);
+                if (config.meetingInfoTrigger() == NotificationConfig.Trigger.PAID) {
+                    if (!booking.notificationsPlanned) {
+                        planner.planInitial(booking);
+                    }
+                } else {
+                    planner.planPaymentReceived(booking);
                 }
             }
             case RESCHEDULED -> {
@@ -95,6 +99,7 @@ public class BookingEventHandler {
                 }
             }
             case CANCELLED -> planner.planCancellation(booking, booking.notificationsPlanned);
+            case EXPIRED -> planner.planExpiry(booking);
         }
         LOG.debugf("applied %s %s for booking %d", event.eventType(), event.eventId(), event.bookingId());
         return true;

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 public enum EventType {
-    CREATED("booking.created"), PAID("booking.paid"), RESCHEDULED("booking.rescheduled"), CANCELLED("booking.cancelled");
+    CREATED("booking.created"), PAID("booking.paid"), RESCHEDULED("booking.rescheduled"), CANCELLED("booking.cancelled"),
+    EXPIRED("booking.expired");
 
     public final String wireName;
 

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Which email a notification row sends. */
 public enum NotificationKind implements Coded {
-    MEETING_INFO("meeting_info"), REMINDER("reminder"), CANCELLATION("cancellation");
+    MEETING_INFO("meeting_info"), REMINDER("reminder"), CANCELLATION("cancellation"),
+    /** To the client on booking.paid, when the meeting-info is not what payment triggers. */
+    PAYMENT_RECEIVED("payment_received"),
+    /** To the client on booking.expired: the place was released because the booking was not paid in time. */
+    EXPIRED("expired");
 
     private final String code;
 
@@ -18,6 +22,14 @@ public enum NotificationKind implements Coded {
     @JsonValue
     public String code() {
         return code;
+    }
+
+    /**
+     * Whether the email reports that the booking is cancelled: it goes out although the booking is cancelled,
+     * carries no join link and an ICS that removes the session (METHOD:CANCEL).
+     */
+    public boolean reportsCancellation() {
+        return this == CANCELLATION || this == EXPIRED;
     }
 
     @jakarta.persistence.Converter(autoApply = true)

@@ -118,6 +118,28 @@ public class NotificationPlanner {
         }
     }
 
+    /**
+     * Released because it was not paid in time (booking.expired): nothing pending goes out any more, as after a
+     * cancellation, and the client is told why (whatever was planned before: the client booked this place).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planExpiry(BookingRecord booking) {
+        Instant now = clock.instant();
+        notifications.cancelPending(booking.bookingId, "booking released: not paid in time", now);
+        insert(booking, RecipientRole.CLIENT, NotificationKind.EXPIRED, null, false, now, now);
+    }
+
+    /** Paid (booking.paid), when the meeting-info is not planned on payment: a "payment received" to the client, once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planPaymentReceived(BookingRecord booking) {
+        if (booking.status != BookingStatus.SCHEDULED
+                || notifications.exists(booking.bookingId, NotificationKind.PAYMENT_RECEIVED)) {
+            return;
+        }
+        Instant now = clock.instant();
+        insert(booking, RecipientRole.CLIENT, NotificationKind.PAYMENT_RECEIVED, null, false, now, now);
+    }
+
     private List<RecipientRole> meetingInfoRecipients() {
         return config.host().meetingInfo() ? List.of(RecipientRole.CLIENT, RecipientRole.HOST) : List.of(RecipientRole.CLIENT);
     }

@@ -21,6 +21,11 @@ public class NotificationRepository implements PanacheRepository<Notification> {
         return list("bookingId = ?1 and status = ?2", bookingId, NotificationStatus.PENDING);
     }
 
+    /** Whether the booking already has a row of this kind (in any status). */
+    public boolean exists(long bookingId, NotificationKind kind) {
+        return count("bookingId = ?1 and kind = ?2", bookingId, kind) > 0;
+    }
+
     /** Pending rows of a booking become cancelled with this reason; returns how many. */
     public int cancelPending(long bookingId, String reason, Instant now) {
         return update("status = ?1, lastError = ?2, updatedAt = ?3 where bookingId = ?4 and status = ?5",

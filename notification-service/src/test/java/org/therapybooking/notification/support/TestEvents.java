@@ -100,6 +100,11 @@ public final class TestEvents {
         return e;
     }
 
+    /** Released because it was not paid in time: cancelled, the payment still pending. */
+    public static ObjectNode expired(Booking b) {
+        return envelope("booking.expired", b, "cancelled", "pending");
+    }
+
     private static ObjectNode envelope(String type, Booking b, String status, String paymentStatus) {
         ObjectNode e = JSON.createObjectNode();
         e.put("event_id", UUID.randomUUID().toString());
