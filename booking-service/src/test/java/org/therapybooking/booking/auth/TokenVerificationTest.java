@@ -36,6 +36,22 @@ class TokenVerificationTest extends IntegrationTest {
     }
 
     @Test
+    void tokenIssuedInTheFutureIsRejected() {
+        Api.UserAccount user = api.newUser();
+        Instant tomorrow = Instant.now().plusSeconds(86_400);
+        rejected(Tokens.signWithTestKey(Tokens.claims(user.id(), false).issuedAt(tomorrow)
+                .expiresAt(tomorrow.plusSeconds(3600))));
+    }
+
+    @Test
+    void tokenIssuedWithinTheClockSkewIsAccepted() {
+        Api.UserAccount user = api.newUser();
+        Instant soon = Instant.now().plusSeconds(20);
+        given().auth().oauth2(Tokens.signWithTestKey(Tokens.claims(user.id(), false).issuedAt(soon)
+                .expiresAt(soon.plusSeconds(3600)))).get("/api/auth/me").then().statusCode(200);
+    }
+
+    @Test
     void tokenSignedWithAnotherKeyIsRejected() {
         Api.UserAccount user = api.newUser();
         rejected(Tokens.sign(Tokens.claims(user.id(), true), "test-keys/test-only-forger-private.pem", "test-key-1"));

@@ -1,4 +1,4 @@
-package org.therapybooking.notification.admin;
+package org.therapybooking.commons.jwt;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * plus the allowed clock skew) is refused. smallrye-jwt requires {@code iat} but only compares it with {@code exp}
  * and, with {@code mp.jwt.verify.token.age}, with the past; no setting rejects a future {@code iat}. The skew is
  * the one already used for {@code exp}: {@code mp.jwt.verify.clock.skew} (default 60 s). "Now" is the wall clock,
- * as for smallrye-jwt's own {@code exp} check (not the application's Clock, which tests move).
+ * as for smallrye-jwt's own {@code exp} check (not the application's Clock, which tests move). Active in every
+ * service that verifies tokens (those with quarkus-smallrye-jwt); a service without it excludes this bean.
  */
 @ApplicationScoped
 @Alternative
