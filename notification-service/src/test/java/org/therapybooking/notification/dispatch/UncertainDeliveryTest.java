@@ -13,12 +13,11 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.therapybooking.localstack.FreePorts;
 import org.therapybooking.localstack.GreenMailTestResource;
+import org.therapybooking.notification.email.EmailSender;
 import org.therapybooking.notification.support.Db;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.Kafka;
@@ -27,15 +26,16 @@ import org.therapybooking.notification.support.SmtpCutProxy;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
+import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.MailerName;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Unknown SMTP outcomes through real SMTP: the message reaches the server (GreenMail) but its reply does not reach
- * the mailer (a proxy on the mailer's port drops the connection after the final "."). The row waits as 'uncertain',
+ * the mailer (the dispatcher sends through a mailer behind {@link SmtpCutProxy}, which drops the connection after
+ * the final "."). The row waits as 'uncertain',
  * goes out once more with the same Message-ID, and never a third time. The scheduled job is paused; the test runs
  * the dispatcher itself with the test clock.
  */
@@ -50,26 +50,18 @@ class UncertainDeliveryTest extends NotificationIT {
     NotificationMetrics metrics;
     @Inject
     Scheduler scheduler;
-    @ConfigProperty(name = "quarkus.mailer.port")
-    int mailerPort;
-
-    private GreenMail server;
-    private SmtpCutProxy proxy;
+    @Inject
+    @MailerName(SmtpCutProxy.MAILER)
+    Mailer behindTheProxy;
 
     @BeforeEach
-    void serverBehindACuttingProxy() throws Exception {
+    void sendThroughTheCuttingProxy() {
         scheduler.pause(NotificationDispatcher.JOB);
-        GreenMailTestResource.stopSmtp();
-        server = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        proxy = new SmtpCutProxy(mailerPort, server.getSmtp().getPort());
+        QuarkusMock.installMockForType(new EmailSender(behindTheProxy), EmailSender.class);
     }
 
     @AfterEach
-    void backToThePlainServer() {
-        proxy.close();
-        server.stop();
-        GreenMailTestResource.startSmtp();
+    void resume() {
         scheduler.resume(NotificationDispatcher.JOB);
     }
 
@@ -78,7 +70,7 @@ class UncertainDeliveryTest extends NotificationIT {
         List<Long> ids = meetingInfoRows(701);
         double uncertainBefore = metrics.uncertainTotal();
         double resentBefore = metrics.resentTotal();
-        proxy.cutAfterData(true);
+        SmtpCutProxy.cutAfterData(true);
 
         assertEquals(2, dispatcher.dispatchOnce());
         assertEquals(2, received().size(), "the server took both messages");
@@ -86,7 +78,7 @@ class UncertainDeliveryTest extends NotificationIT {
                 + " AND unconfirmed_handovers = 1 AND handover_at IS NULL AND claim_token IS NULL"));
         assertEquals(2.0, metrics.uncertainTotal() - uncertainBefore);
 
-        proxy.cutAfterData(false);
+        SmtpCutProxy.cutAfterData(false);
         clock.advance(RESEND_AFTER.minusSeconds(1));
         dispatcher.tick();
         assertEquals(2, received().size(), "not re-sent before the waiting time is over");
@@ -106,7 +98,7 @@ class UncertainDeliveryTest extends NotificationIT {
     @Test
     void secondUnknownOutcomeFailsInsteadOfSendingAThirdCopy() {
         List<Long> ids = meetingInfoRows(702);
-        proxy.cutAfterData(true);
+        SmtpCutProxy.cutAfterData(true);
         dispatcher.dispatchOnce();
         clock.advance(RESEND_AFTER.plusSeconds(1));
         dispatcher.tick();
@@ -169,7 +161,7 @@ class UncertainDeliveryTest extends NotificationIT {
     }
 
     private List<MimeMessage> received() {
-        return Arrays.asList(server.getReceivedMessages());
+        return Arrays.asList(GreenMailTestResource.greenMail().getReceivedMessages());
     }
 
     /** Message-ID → recipient of each copy received. */

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GreenMailTestResource.class)
 @QuarkusTestResource(MeetingLinkStub.class)
+@QuarkusTestResource(SmtpCutProxy.class)
 public abstract class NotificationIT {
 
     /** Before every booking in the tests: nothing is due until a test moves the clock. */
@@ -32,6 +33,7 @@ public abstract class NotificationIT {
     void cleanSlate() {
         GreenMailTestResource.startSmtp();
         MeetingLinkStub.down(false);
+        SmtpCutProxy.cutAfterData(false);
         // the application (and its circuit breaker) outlives a test: an outage test must not leave it open
         circuitBreakers.resetAll();
         clock.set(START_OF_TEST);

@@ -7,60 +7,83 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.therapybooking.localstack.GreenMailTestResource;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
 /**
- * A TCP proxy in front of an SMTP server that, while {@link #cutAfterData(boolean) cutting}, lets the whole message
- * through, including the final ".", and then drops the connection instead of passing on the server's reply: the
- * server has stored the message, the client sees the connection die. The unknown SMTP outcome, made on purpose.
+ * A TCP proxy in front of the test SMTP server (GreenMail) that, while {@link #cutAfterData(boolean) cutting}, lets
+ * the whole message through, including the final ".", and then drops the connection instead of passing on the
+ * server's reply: the server has stored the message, the client sees the connection die. The unknown SMTP outcome,
+ * made on purpose. Reached through its own mailer, {@code @MailerName("cut")}; the application's default mailer
+ * talks to GreenMail directly.
  */
-public final class SmtpCutProxy implements AutoCloseable {
+public final class SmtpCutProxy implements QuarkusTestResourceLifecycleManager {
+    public static final String MAILER = "cut";
     private static final byte[] END_OF_DATA = { '\r', '\n', '.', '\r', '\n' };
 
-    private final ServerSocket server;
-    private final int targetPort;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean cutting;
-    private volatile boolean closed;
+    private static ServerSocket server;
+    private static final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private static volatile boolean cutting;
 
-    /** Listens on {@code port} (the one the mailer is configured with) and forwards to {@code targetPort}. */
-    public SmtpCutProxy(int port, int targetPort) throws IOException {
-        this.targetPort = targetPort;
-        this.server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        Thread acceptor = new Thread(this::acceptLoop, "smtp-cut-proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+    @Override
+    public Map<String, String> start() {
+        synchronized (SmtpCutProxy.class) {
+            if (server == null) {
+                try {
+                    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                Thread acceptor = new Thread(SmtpCutProxy::acceptLoop, "smtp-cut-proxy-accept");
+                acceptor.setDaemon(true);
+                acceptor.start();
+            }
+            String prefix = "quarkus.mailer." + MAILER + ".";
+            return Map.of(
+                    prefix + "host", "127.0.0.1",
+                    prefix + "port", Integer.toString(server.getLocalPort()),
+                    prefix + "mock", "false",
+                    prefix + "start-tls", "DISABLED",
+                    prefix + "tls", "false",
+                    prefix + "from", "Therapy Practice <no-reply@practice.example>");
+        }
     }
 
-    public void cutAfterData(boolean on) {
+    @Override
+    public void stop() {
+        // shared by every application start in this JVM
+    }
+
+    public static void cutAfterData(boolean on) {
         cutting = on;
     }
 
-    private void acceptLoop() {
-        while (!closed) {
+    private static void acceptLoop() {
+        while (true) {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket();
-                upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
+                upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        GreenMailTestResource.greenMail().getSmtp().getPort()), 2000);
                 open.add(client);
                 open.add(upstream);
                 AtomicBoolean dataEnded = new AtomicBoolean();
                 pump(client, upstream, dataEnded, true);
                 pump(upstream, client, dataEnded, false);
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
+            } catch (IOException | RuntimeException e) {
+                // that connection fails; the next one is served
             }
         }
     }
 
     /** Client to server: notes the end of the message data. Server to client: drops the reply that follows it. */
-    private void pump(Socket from, Socket to, AtomicBoolean dataEnded, boolean clientToServer) {
+    private static void pump(Socket from, Socket to, AtomicBoolean dataEnded, boolean clientToServer) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[8192];
             byte[] tail = new byte[END_OF_DATA.length];
@@ -102,25 +125,12 @@ public final class SmtpCutProxy implements AutoCloseable {
         return true;
     }
 
-    private void closeQuietly(Socket s) {
+    private static void closeQuietly(Socket s) {
         open.remove(s);
         try {
             s.close();
         } catch (IOException ignored) {
             // already closed
-        }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : open) {
-            closeQuietly(s);
         }
     }
 }
