@@ -16,7 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.IntegrationTest;
+import org.therapybooking.booking.support.StripeStub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +75,9 @@ class OriginalApiCompatibilityTest extends IntegrationTest {
         }
         if (step.has("body")) {
             request = request.body(JSON.writeValueAsString(resolve(step.path("body"))));
+        }
+        if (step.has("stripe")) {
+            stripeAnswers(step.path("stripe"));
         }
         String path = resolve(TextNode.valueOf(step.path("path").asText())).asText();
         Response response = request.request(step.path("method").asText(), path);
@@ -151,6 +157,22 @@ class OriginalApiCompatibilityTest extends IntegrationTest {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /**
+     * What the Stripe stub answers for the booking's PaymentIntent (create and retrieve): the step's intent id and
+     * status, with the booking's amount in the currency's minor units.
+     */
+    private static void stripeAnswers(JsonNode stripe) {
+        long bookingId = variable("booking_id").asLong();
+        String currency = variable("booking_currency").asText();
+        long minor = variable("booking_amount").decimalValue()
+                .movePointRight(Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits())
+                .longValueExact();
+        String intent = StripeStub.intent(stripe.path("intent").asText(), stripe.path("status").asText(), minor,
+                currency.toLowerCase(Locale.ROOT), bookingId);
+        StripeStub.onCreateIntent(bookingId, intent);
+        StripeStub.onRetrieveIntent(stripe.path("intent").asText(), intent);
     }
 
     /** The value at a dotted path; missing fields are JSON's missing node (a type check fails on them). */
