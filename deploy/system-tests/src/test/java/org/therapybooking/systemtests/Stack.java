@@ -108,6 +108,8 @@ final class Stack implements AutoCloseable {
         notificationEnv.put("QUARKUS_MAILER_TIMEOUT", "3s");
         notificationEnv.put("NOTIFICATIONS_DISPATCH_EVERY", "1s");
         notificationEnv.put("NOTIFICATIONS_DISPATCH_LEASE", "PT15S");
+        // an unknown SMTP outcome waits this long for its one re-send (production: 15 min)
+        notificationEnv.put("NOTIFICATIONS_DISPATCH_UNCERTAIN_RESEND_AFTER", "PT20S");
         notificationEnv.put("NOTIFICATIONS_RETRY_BASE_DELAY", "PT1S");
         notificationEnv.put("NOTIFICATIONS_RETRY_MAX_DELAY", "PT4S");
         notificationEnv.put("NOTIFICATIONS_RETRY_MAX_ATTEMPTS", "1000");
