@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -92,15 +91,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildJvm.stop(process, Duration.ofSeconds(30));
         process = null;
         waitUntilPortClosed();
     }
@@ -141,11 +132,9 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDir);
             Path config = writeServerProperties();
             String clusterId = Uuid.randomUuid().toString();
-            Process format = new ProcessBuilder(javaCommand("kafka.tools.StorageTool", "format",
-                    "-t", clusterId, "-c", config.toString(), "--standalone", "--ignore-formatted"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("format.log").toFile())
-                    .start();
+            Process format = ChildJvm.start(ChildJvm.command("-Xmx256m", "-cp", classPath(), "kafka.tools.StorageTool",
+                    "format", "-t", clusterId, "-c", config.toString(), "--standalone", "--ignore-formatted"),
+                    Map.of(), dataDir.resolve("format.log"));
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new IllegalStateException("kafka storage format failed, see " + dataDir.resolve("format.log"));
             }
@@ -158,24 +147,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void launch() {
-        try {
-            List<String> command = new ArrayList<>();
-            command.add(javaExecutable());
-            command.add("-Xmx512m");
-            command.add("-XX:+UseSerialGC");
-            command.add("-cp");
-            command.add(classPath());
-            command.add(BrokerProcess.class.getName());
-            command.add(dataDir.resolve("server.properties").toString());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.PIPE)
-                    .start();
-            waitUntilPortOpen();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path log = dataDir.resolve("broker.log");
+        process = ChildJvm.start(ChildJvm.command("-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath(),
+                BrokerProcess.class.getName(), dataDir.resolve("server.properties").toString()), Map.of(), log);
+        ChildJvm.awaitReady(process, this::portOpen, START_TIMEOUT, "Kafka broker", log);
     }
 
     private Path writeServerProperties() throws IOException {
@@ -205,12 +180,6 @@ public final class KafkaBroker implements AutoCloseable {
         return file;
     }
 
-    private List<String> javaCommand(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-cp", classPath(), mainClass));
-        command.addAll(List.of(args));
-        return command;
-    }
-
     private String classPath() {
         String self;
         try {
@@ -219,10 +188,6 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("cannot locate local-stack classes", e);
         }
         return self + File.pathSeparator + libDir.resolve("*");
-    }
-
-    private static String javaExecutable() {
-        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The broker jars: system property {@code kafka.lib.dir}, else found from the working directory upwards. */
@@ -241,24 +206,10 @@ public final class KafkaBroker implements AutoCloseable {
                 + "(./mvnw -pl deploy/kafka-broker generate-resources) or set -Dkafka.lib.dir");
     }
 
-    private void waitUntilPortOpen() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka broker exited early, see " + dataDir.resolve("broker.log"));
-            }
-            if (portOpen()) {
-                return;
-            }
-            sleep(200);
-        }
-        throw new IllegalStateException("Kafka broker did not open port " + port + " within " + START_TIMEOUT);
-    }
-
     private void waitUntilPortClosed() {
         Instant deadline = Instant.now().plusSeconds(30);
         while (portOpen() && Instant.now().isBefore(deadline)) {
-            sleep(100);
+            ChildJvm.sleep(100);
         }
     }
 
@@ -268,15 +219,6 @@ public final class KafkaBroker implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,12 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.therapybooking.localstack.ChildJvm;
 
 /** One replica of a packaged service, started as {@code java -jar quarkus-run.jar} with its environment. */
 final class ServiceProcess {
@@ -52,22 +54,19 @@ final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             Files.writeString(log, "\n==== start " + Instant.now() + " ====\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process started = builder.start();
-            process = started;
-            Processes.track(started.pid(), name, this::stop);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Process started = ChildJvm.start(ChildJvm.command("-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()),
+                environment, log);
+        process = started;
+        Processes.track(started.pid(), name, this::stop);
     }
 
     /** Graceful: SIGTERM, then SIGKILL if it has not exited within a minute. */
@@ -77,15 +76,7 @@ final class ServiceProcess {
             return;
         }
         Processes.signal(p.pid(), "CONT");
-        p.destroy();
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-        }
+        ChildJvm.stop(p, Duration.ofSeconds(60));
         Processes.untrack(p.pid());
         process = null;
     }
@@ -117,16 +108,10 @@ final class ServiceProcess {
     }
 
     void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!isAlive()) {
-                throw new IllegalStateException(name + " exited; see " + log);
-            }
-            if (ready()) {
-                return;
-            }
-            Wait.sleep(250);
+        Process p = process;
+        if (p == null) {
+            throw new IllegalStateException(name + " is not started");
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+        ChildJvm.awaitReady(p, this::ready, timeout, name, log);
     }
 }

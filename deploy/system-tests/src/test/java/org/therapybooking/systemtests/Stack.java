@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.therapybooking.localstack.FreePorts;
 import org.therapybooking.localstack.KafkaBroker;
+import org.therapybooking.localstack.SmtpFaultProxy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -23,7 +24,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 /**
  * The whole system on this machine, each part its own OS process: PostgreSQL (our own), the Kafka broker,
  * meeting-link-service, two booking-service and two notification-service replicas; GreenMail as SMTP sink
- * (in this JVM) behind {@link SmtpProxy}.
+ * (in this JVM) behind {@link SmtpFaultProxy}.
  */
 final class Stack implements AutoCloseable {
     static final String ADMIN_EMAIL = "therapist@practice.example";
@@ -34,7 +35,7 @@ final class Stack implements AutoCloseable {
     final OwnPostgres postgres;
     final KafkaBroker kafka;
     final GreenMail greenMail;
-    final SmtpProxy smtp;
+    final SmtpFaultProxy smtp;
     final ServiceProcess meetingLink;
     final List<ServiceProcess> booking = new ArrayList<>();
     final List<ServiceProcess> notification = new ArrayList<>();
@@ -56,7 +57,8 @@ final class Stack implements AutoCloseable {
         Processes.track(brokerPid, "kafka", kafka::stop);
         greenMail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        smtp = new SmtpProxy(greenMail.getSmtp().getPort());
+        int smtpPort = greenMail.getSmtp().getPort();
+        smtp = new SmtpFaultProxy(() -> smtpPort);
 
         Path key = writeSigningKey(dir.resolve("jwt"));
         int bookingPort1 = FreePorts.next();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.therapybooking.localstack.SmtpFaultProxy;
 
 /**
  * The packaged services as separate processes (2 booking, 2 notification, 1 meeting-link replica) with the real
@@ -98,9 +99,9 @@ class SystemScenariosTest {
     @Order(3)
     void smtpFrozen() {
         Result r = scenario("SMTP server frozen", burst(), () -> {
-            stack.smtp.mode(SmtpProxy.Mode.FREEZE);
+            stack.smtp.mode(SmtpFaultProxy.Mode.FREEZE);
             Wait.sleep(OUTAGE.toMillis());
-            stack.smtp.mode(SmtpProxy.Mode.PASS);
+            stack.smtp.mode(SmtpFaultProxy.Mode.PASS);
             return Instant.now();
         }, "a message the relay took whose 250 reply was held is 'uncertain' and goes out once more with the same Message-ID");
         r.assertExactlyOnce();
@@ -110,9 +111,9 @@ class SystemScenariosTest {
     @Order(4)
     void smtpRefusingWith421() {
         Result r = scenario("SMTP server refusing (421), then back", burst(), () -> {
-            stack.smtp.mode(SmtpProxy.Mode.REFUSE);
+            stack.smtp.mode(SmtpFaultProxy.Mode.REFUSE);
             Wait.sleep(OUTAGE.toMillis());
-            stack.smtp.mode(SmtpProxy.Mode.PASS);
+            stack.smtp.mode(SmtpFaultProxy.Mode.PASS);
             return Instant.now();
         }, "");
         r.assertExactlyOnce();
@@ -149,10 +150,10 @@ class SystemScenariosTest {
         ServiceProcess victim = stack.notification.get(0);
         Result r = scenario("notification replica killed (-9) mid-batch", burst(), () -> {
             // hold the sends so the victim is mid-batch: rows claimed, messages on the wire
-            stack.smtp.mode(SmtpProxy.Mode.FREEZE);
+            stack.smtp.mode(SmtpFaultProxy.Mode.FREEZE);
             Wait.sleep(2000);
             victim.kill9();
-            stack.smtp.mode(SmtpProxy.Mode.PASS);
+            stack.smtp.mode(SmtpFaultProxy.Mode.PASS);
             Wait.sleep(OUTAGE.toMillis());
             Instant whole = Instant.now();
             victim.start();

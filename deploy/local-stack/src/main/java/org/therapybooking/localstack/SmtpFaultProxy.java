@@ -1,4 +1,4 @@
-package org.therapybooking.systemtests;
+package org.therapybooking.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,41 +10,60 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /**
- * A TCP proxy in front of the SMTP sink that can misbehave like a real relay:
+ * A TCP proxy in front of an SMTP server (GreenMail in the tests) that can misbehave like a real relay:
  * <ul>
  * <li>{@link Mode#PASS}: forwards both ways;</li>
  * <li>{@link Mode#FREEZE}: holds every connection open and forwards nothing in either direction. A message whose
  * final "." reached the server before the freeze is stored, but its 250 reply never reaches the client, which
  * times out: the ambiguous case of a real stalled relay;</li>
  * <li>{@link Mode#REFUSE}: closes the open connections and answers each new one with
- * {@code 421 4.3.2 Service not available, try later}.</li>
+ * {@code 421 4.3.2 Service not available, try later};</li>
+ * <li>{@link Mode#CUT}: lets the whole message through, including the final ".", then drops the connection
+ * instead of passing on the server's reply: the server has stored the message, the client sees the connection
+ * die. The unknown SMTP outcome, made on purpose, without waiting for a client timeout.</li>
  * </ul>
+ * Loopback only; every thread is a daemon.
  */
-final class SmtpProxy implements AutoCloseable {
-    enum Mode { PASS, FREEZE, REFUSE }
+public final class SmtpFaultProxy implements AutoCloseable {
+
+    public enum Mode { PASS, FREEZE, REFUSE, CUT }
+
+    private static final byte[] END_OF_DATA = { '\r', '\n', '.', '\r', '\n' };
 
     private final ServerSocket server;
-    private final int targetPort;
+    private final IntSupplier targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Object gate = new Object();
     private volatile Mode mode = Mode.PASS;
     private volatile boolean closed;
 
-    SmtpProxy(int targetPort) throws IOException {
+    /** A proxy on a free loopback port to the SMTP server on {@code targetPort} (read at each new connection). */
+    public SmtpFaultProxy(IntSupplier targetPort) {
         this.targetPort = targetPort;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try {
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the SMTP proxy's port", e);
+        }
         Thread acceptor = new Thread(this::acceptLoop, "smtp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void mode(Mode next) {
+    public Mode mode() {
+        return mode;
+    }
+
+    /** From now on the proxy behaves as {@code next}; {@link Mode#REFUSE} also closes the open connections. */
+    public void mode(Mode next) {
         mode = next;
         if (next == Mode.REFUSE) {
             for (Socket s : open) {
@@ -65,15 +84,17 @@ final class SmtpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket();
-                upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
+                upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort.getAsInt()), 2000);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream, "c2s");
-                pump(upstream, client, "s2c");
-            } catch (IOException e) {
+                AtomicBoolean cutAfterData = new AtomicBoolean();
+                pump(client, upstream, cutAfterData, true);
+                pump(upstream, client, cutAfterData, false);
+            } catch (IOException | RuntimeException e) {
                 if (closed) {
                     return;
                 }
+                // that connection fails; the next one is served
             }
         }
     }
@@ -87,15 +108,27 @@ final class SmtpProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, String direction) {
+    /**
+     * Client to server: notes the end of the message data (while cutting). Server to client: drops the reply that
+     * follows it.
+     */
+    private void pump(Socket from, Socket to, AtomicBoolean cutAfterData, boolean clientToServer) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[8192];
+            byte[] tail = new byte[END_OF_DATA.length];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                     awaitPass();
                     if (mode == Mode.REFUSE) {
                         break;
+                    }
+                    if (clientToServer) {
+                        if (endsData(tail, buffer, n)) {
+                            cutAfterData.set(mode == Mode.CUT);
+                        }
+                    } else if (cutAfterData.get()) {
+                        return; // the server took the message; its reply never reaches the client
                     }
                     out.write(buffer, 0, n);
                     out.flush();
@@ -106,9 +139,23 @@ final class SmtpProxy implements AutoCloseable {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "smtp-proxy-" + direction);
+        }, "smtp-proxy-" + (clientToServer ? "c2s" : "s2c"));
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Whether the stream seen so far (its last bytes kept in {@code tail}) now ends with CRLF "." CRLF. */
+    private static boolean endsData(byte[] tail, byte[] chunk, int length) {
+        byte[] joined = new byte[tail.length + length];
+        System.arraycopy(tail, 0, joined, 0, tail.length);
+        System.arraycopy(chunk, 0, joined, tail.length, length);
+        System.arraycopy(joined, joined.length - tail.length, tail, 0, tail.length);
+        for (int i = 0; i < END_OF_DATA.length; i++) {
+            if (tail[i] != END_OF_DATA[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void awaitPass() {
