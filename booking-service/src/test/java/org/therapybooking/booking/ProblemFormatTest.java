@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.payment.WebhookSignature;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.IntegrationTest;
-import org.therapybooking.booking.support.MeetingLinkStub;
 import org.therapybooking.commons.problem.ProblemType;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

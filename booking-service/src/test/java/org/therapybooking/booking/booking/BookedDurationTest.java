@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
-import org.therapybooking.booking.support.MeetingLinkStub;
-import org.therapybooking.booking.support.TestClock;
 import org.therapybooking.localstack.EventContract;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +35,7 @@ class BookedDurationTest extends IntegrationTest {
 
     @AfterEach
     void resetClock() {
-        TestClock.reset();
+        clock.reset();
     }
 
     @Test
@@ -130,7 +129,7 @@ class BookedDurationTest extends IntegrationTest {
         Instant[] later = Api.freshWindow(Duration.ZERO, 60);
         long laterId = api.bookingId(user.token(), api.slot(later[0], later[1], 1));
         // now: two hours and a minute before the later session, so less than two hours before the sooner one
-        TestClock.advanceTo(later[0].minus(Duration.ofHours(2)).minus(Duration.ofMinutes(1)));
+        clock.advanceTo(later[0].minus(Duration.ofHours(2)).minus(Duration.ofMinutes(1)));
         api.as(user.token()).body(Map.of("new_schedule_id", api.slot(1))).put("/api/bookings/" + soonId + "/reschedule")
                 .then().statusCode(409).body("detail", equalTo("A booking can be rescheduled only up to 2 hours before it starts"));
         api.as(user.token()).body(Map.of("new_schedule_id", api.slot(1))).put("/api/bookings/" + laterId + "/reschedule")

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
-import org.therapybooking.booking.support.TestClock;
-import org.therapybooking.booking.support.MeetingLinkStub;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -125,12 +124,12 @@ class BookingTest extends IntegrationTest {
         Instant start = Instant.parse(booking.getString("scheduled_at"));
         try {
             // the session started 10 minutes ago
-            TestClock.advanceTo(start.plus(Duration.ofMinutes(10)));
+            clock.advanceTo(start.plus(Duration.ofMinutes(10)));
             api.as(user.token()).body(Map.of("reason", "forgot")).post("/api/bookings/" + id + "/cancel").then()
                     .statusCode(409).contentType("application/problem+json")
                     .body("detail", equalTo("A session can no longer be cancelled once it has started"));
             // and a month after it took place
-            TestClock.advanceTo(start.plus(Duration.ofDays(30)));
+            clock.advanceTo(start.plus(Duration.ofDays(30)));
             api.as(user.token()).post("/api/bookings/" + id + "/cancel").then().statusCode(409);
             api.as(user.token()).get("/api/bookings/" + id).then().body("status", equalTo("scheduled"))
                     .body("sequence", equalTo(0));
@@ -140,7 +139,7 @@ class BookingTest extends IntegrationTest {
             api.as(admin).post("/api/admin/bookings/" + id + "/cancel").then().statusCode(200)
                     .body("status", equalTo("cancelled"));
         } finally {
-            TestClock.reset();
+            clock.reset();
         }
     }
 
@@ -184,12 +183,12 @@ class BookingTest extends IntegrationTest {
         long other = api.slot(1);
         try {
             // one hour before the session
-            TestClock.advanceTo(Instant.parse(booking.getString("scheduled_at")).minus(Duration.ofHours(1)));
+            clock.advanceTo(Instant.parse(booking.getString("scheduled_at")).minus(Duration.ofHours(1)));
             api.as(user.token()).body(Map.of("schedule_id", other))
                     .put("/api/bookings/" + booking.getLong("id") + "/reschedule").then().statusCode(409)
                     .body("detail", containsString("2 hours"));
         } finally {
-            TestClock.reset();
+            clock.reset();
         }
     }
 

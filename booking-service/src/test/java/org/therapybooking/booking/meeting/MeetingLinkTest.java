@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.IntegrationTest;
-import org.therapybooking.booking.support.MeetingLinkStub;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

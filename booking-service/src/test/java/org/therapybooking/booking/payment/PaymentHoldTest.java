@@ -19,7 +19,6 @@ import org.therapybooking.booking.outbox.OutboxRelay;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
-import org.therapybooking.booking.support.TestClock;
 import org.therapybooking.localstack.EventContract;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,13 +40,13 @@ class PaymentHoldTest extends IntegrationTest {
 
     @AfterEach
     void resetClock() {
-        TestClock.reset();
+        clock.reset();
     }
 
     @Test
     void anUnpaidBookingPastTheHoldIsCancelledOnceItsPlaceFreedAndBookingExpiredPublished() throws Exception {
         Instant start = Instant.now();
-        TestClock.advanceTo(start);
+        clock.advanceTo(start);
         Api.UserAccount client = api.newUser();
         // accounts first: tokens are issued by the service's clock, verified on real time
         String youngClient = api.newUser().token();
@@ -58,11 +57,11 @@ class PaymentHoldTest extends IntegrationTest {
         Db.update("update booking set payment_status = 'succeeded' where id = ?", paid);
 
         // within the hold: nothing happens
-        TestClock.advanceTo(start.plus(Duration.ofMinutes(29)));
+        clock.advanceTo(start.plus(Duration.ofMinutes(29)));
         expiry.expireDue();
         assertEquals("scheduled", status(unpaid));
 
-        TestClock.advanceTo(start.plus(Duration.ofMinutes(31)));
+        clock.advanceTo(start.plus(Duration.ofMinutes(31)));
         long young = api.bookingId(youngClient, api.slot(1));
         // two replicas at once, then another run: each booking expires once
         ExecutorService replicas = Executors.newFixedThreadPool(2);

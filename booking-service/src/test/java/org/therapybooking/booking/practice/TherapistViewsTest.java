@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
-import org.therapybooking.booking.support.TestClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -85,7 +84,7 @@ class TherapistViewsTest extends IntegrationTest {
 
     @AfterEach
     void realTime() {
-        TestClock.reset();
+        clock.reset();
     }
 
     /**
@@ -101,7 +100,7 @@ class TherapistViewsTest extends IntegrationTest {
         Api.UserAccount alan = api.newUser("Barnaby", "Fennimore", "alan." + TAG + "@example.org");
         Api.UserAccount grace = api.newUser("Grete", "Ylvisaker", "grace." + TAG + "@example.org");
         api.adminToken();
-        TestClock.advanceTo(SEEDING);
+        clock.advanceTo(SEEDING);
         book(ada, "2036-06-02T09:00:00Z", "succeeded", "EUR", false); // B1 past, last week
         book(alan, "2036-06-09T09:00:00Z", "succeeded", "USD", false); // B2 this week (Monday), past
         book(grace, "2036-06-11T08:00:00Z", "refunded", "EUR", false); // B3 today, before now
@@ -113,7 +112,7 @@ class TherapistViewsTest extends IntegrationTest {
         book(grace, "2036-06-03T09:00:00Z", "pending", "EUR", true); // B9 cancelled, past
         book(ada, "2036-07-02T09:00:00Z", "succeeded", "EUR", false); // B10 after the range
         book(ada, "2036-05-25T09:00:00Z", "succeeded", "EUR", false); // B11 before the range, past
-        TestClock.advanceTo(NOW);
+        clock.advanceTo(NOW);
         seeded = Map.of("ada", ada, "alan", alan, "grace", grace);
         return seeded;
     }
@@ -130,7 +129,7 @@ class TherapistViewsTest extends IntegrationTest {
 
     private JsonPath dashboard(Map<String, ?> params) {
         seed();
-        TestClock.advanceTo(NOW);
+        clock.advanceTo(NOW);
         return api.as(api.adminToken()).queryParams(params).get("/api/admin/dashboard").then().statusCode(200)
                 .extract().jsonPath();
     }
@@ -189,7 +188,7 @@ class TherapistViewsTest extends IntegrationTest {
     @Test
     void usersCarryTheirUpcomingAndPastBookingCounts() {
         Map<String, Api.UserAccount> clients = seed();
-        TestClock.advanceTo(NOW);
+        clock.advanceTo(NOW);
         JsonPath page = api.as(api.adminToken()).queryParam("q", TAG).get("/api/admin/users").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(3, page.getInt("total"));

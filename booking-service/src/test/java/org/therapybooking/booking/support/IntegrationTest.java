@@ -2,9 +2,11 @@ package org.therapybooking.booking.support;
 
 import org.therapybooking.localstack.KafkaTestResource;
 import org.therapybooking.localstack.PostgresTestResource;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import jakarta.inject.Inject;
 
 /**
  * Every integration test class extends this, so they all share one application start against the real PostgreSQL
@@ -18,4 +20,8 @@ import io.quarkus.test.common.ResourceArg;
 public abstract class IntegrationTest {
 
     protected final Api api = new Api();
+
+    /** The service's clock: real time unless a test moves it (and resets it after). */
+    @Inject
+    protected TestClock clock;
 }

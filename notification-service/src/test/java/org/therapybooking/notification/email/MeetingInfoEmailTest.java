@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 import org.therapybooking.notification.support.Db;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.Kafka;
 import org.therapybooking.notification.support.Mailbox;
 import org.therapybooking.notification.support.Mailbox.Email;
-import org.therapybooking.notification.support.MeetingLinkStub;
 import org.therapybooking.notification.support.NotificationIT;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
@@ -35,7 +35,7 @@ class MeetingInfoEmailTest extends NotificationIT {
                 () -> Mailbox.to("zoe.101@example.org").size() == 1 && Mailbox.to("dr.smith.101@practice.example.org").size() == 1);
 
         Email client = Mailbox.to("zoe.101@example.org").get(0);
-        String clientLink = MeetingLinkStub.expectedUrl(booking.room(), "Zoë", "O'Brien");
+        String clientLink = MeetingLinkStub.expectedUrl(booking.room(), "client", "Zoë", "O'Brien");
         assertTrue(client.text().contains(clientLink), "text part has the client's personalized link:\n" + client.text());
         assertTrue(client.html().contains("href=\"" + clientLink.replace("&", "&amp;").replace("'", "&#39;") + "\""),
                 "html part links to it (attribute-escaped):\n" + client.html());
@@ -57,7 +57,7 @@ class MeetingInfoEmailTest extends NotificationIT {
 
         // the host gets their own link (role host) and their own local time (Berlin: CET, UTC+01:00)
         Email host = Mailbox.to("dr.smith.101@practice.example.org").get(0);
-        assertTrue(host.text().contains(MeetingLinkStub.expectedUrl(booking.room(), "Dana", "Smith")), host.text());
+        assertTrue(host.text().contains(MeetingLinkStub.expectedUrl(booking.room(), "host", "Dana", "Smith")), host.text());
         assertTrue(host.text().contains("11:00 to 11:50 (Central European Standard Time, UTC+01:00, Europe/Berlin)"), host.text());
         assertTrue(host.subject().contains("with Zoë O'Brien"), host.subject());
         // meeting-link-service gets what booking-service sends it too: id and names, never the e-mail address

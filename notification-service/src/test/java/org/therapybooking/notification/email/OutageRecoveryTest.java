@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.therapybooking.localstack.GreenMailTestResource;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 import org.therapybooking.notification.dispatch.NotificationMetrics;
 import org.therapybooking.notification.support.Db;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.Kafka;
 import org.therapybooking.notification.support.Mailbox;
-import org.therapybooking.notification.support.MeetingLinkStub;
 import org.therapybooking.notification.support.NotificationIT;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
@@ -93,6 +93,6 @@ class OutageRecoveryTest extends NotificationIT {
         MeetingLinkStub.down(false);
         Eventually.until("email with the personal link", WAIT, () -> Mailbox.to(to).size() == 1,
                 () -> clock.advance(Duration.ofSeconds(11)));
-        assertTrue(Mailbox.to(to).get(0).text().contains(MeetingLinkStub.expectedUrl(booking.room(), "Lin", "Kay")));
+        assertTrue(Mailbox.to(to).get(0).text().contains(MeetingLinkStub.expectedUrl(booking.room(), "client", "Lin", "Kay")));
     }
 }

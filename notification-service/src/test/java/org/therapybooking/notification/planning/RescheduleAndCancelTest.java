@@ -10,13 +10,13 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 import org.therapybooking.notification.dispatch.NotificationDispatcher;
 import org.therapybooking.notification.support.Db;
 import org.therapybooking.notification.support.Eventually;
 import org.therapybooking.notification.support.Kafka;
 import org.therapybooking.notification.support.Mailbox;
 import org.therapybooking.notification.support.Mailbox.Email;
-import org.therapybooking.notification.support.MeetingLinkStub;
 import org.therapybooking.notification.support.NotificationIT;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
@@ -48,7 +48,7 @@ class RescheduleAndCancelTest extends NotificationIT {
         Email update = Mailbox.to(to).get(1);
         assertTrue(update.subject().startsWith("Updated: your therapy session is now on Sat 12 Dec 2026, 16:00"), update.subject());
         assertTrue(update.text().contains("has been moved"), update.text());
-        assertTrue(update.text().contains(MeetingLinkStub.expectedUrl(moved.room(), "Ria", "Moss")), "link to the new room");
+        assertTrue(update.text().contains(MeetingLinkStub.expectedUrl(moved.room(), "client", "Ria", "Moss")), "link to the new room");
         assertTrue(update.ics().contains("UID:booking-301@therapy-booking\r\n"), "same calendar entry");
         assertTrue(update.ics().contains("SEQUENCE:1\r\n"), "raised sequence");
         assertTrue(update.ics().contains("DTSTART:20261212T150000Z\r\n"));

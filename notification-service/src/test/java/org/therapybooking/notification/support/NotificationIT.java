@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.therapybooking.localstack.GreenMailTestResource;
 import org.therapybooking.localstack.KafkaTestResource;
 import org.therapybooking.localstack.PostgresTestResource;
+import org.therapybooking.localstack.testing.MeetingLinkStub;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;

@@ -3,6 +3,8 @@ package org.therapybooking.notification.support;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.therapybooking.localstack.testing.MeetingLinkStub;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -64,7 +66,7 @@ public final class TestEvents {
             b.put("duration", duration);
             b.put("ends_at", start.plusSeconds(60L * duration).toString());
             b.put("jitsi_room_id", room);
-            b.put("jitsi_room_url", MeetingLinkStub.JITSI + room);
+            b.put("jitsi_room_url", MeetingLinkStub.JITSI_BASE + "/" + room);
             b.put("amount", "100.00");
             b.put("currency", "EUR");
             b.put("payment_status", paymentStatus);

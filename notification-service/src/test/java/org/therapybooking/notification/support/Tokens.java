@@ -1,67 +1,46 @@
 package org.therapybooking.notification.support;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 
+import org.therapybooking.localstack.testing.TestTokens;
+
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 
 /** Tokens shaped like booking-service's, signed with the test-only key pair in src/test/resources/test-jwt. */
 public final class Tokens {
-    public static final String ISSUER = "therapy-booking";
-    public static final String AUDIENCE = "therapy-booking-api";
+    public static final String ISSUER = TestTokens.ISSUER;
+    public static final String AUDIENCE = TestTokens.AUDIENCE;
 
     private Tokens() {
     }
 
     public static String admin() {
-        return sign(ISSUER, AUDIENCE, Set.of("user", "admin"));
+        return sign(ISSUER, AUDIENCE, TestTokens.ADMIN);
     }
 
     public static String user() {
-        return sign(ISSUER, AUDIENCE, Set.of("user"));
+        return sign(ISSUER, AUDIENCE, TestTokens.USER);
     }
 
     public static String sign(String issuer, String audience, Set<String> groups) {
-        return sign(issuer, audience, groups, SignatureAlgorithm.RS256);
+        return sign(issuer, audience, groups, SignatureAlgorithm.RS256, TestTokens.now());
     }
 
     /** An admin token signed with the test key but another RSA algorithm than RS256 (must be refused). */
     public static String adminSignedWith(SignatureAlgorithm algorithm) {
-        return sign(ISSUER, AUDIENCE, Set.of("user", "admin"), algorithm);
+        return sign(ISSUER, AUDIENCE, TestTokens.ADMIN, algorithm, TestTokens.now());
     }
 
     /** An admin token, correctly signed, claiming to be issued at {@code iat} (epoch seconds), valid 5 min from then. */
     public static String adminIssuedAt(long iat) {
-        return sign(ISSUER, AUDIENCE, Set.of("user", "admin"), SignatureAlgorithm.RS256, iat);
-    }
-
-    private static String sign(String issuer, String audience, Set<String> groups, SignatureAlgorithm algorithm) {
-        return sign(issuer, audience, groups, algorithm, System.currentTimeMillis() / 1000);
+        return sign(ISSUER, AUDIENCE, TestTokens.ADMIN, SignatureAlgorithm.RS256, iat);
     }
 
     private static String sign(String issuer, String audience, Set<String> groups, SignatureAlgorithm algorithm, long iat) {
-        return Jwt.issuer(issuer).audience(audience).subject("7").upn("staff@practice.example.org").groups(groups)
-                .claim("jti", UUID.randomUUID().toString())
-                .issuedAt(iat).expiresAt(iat + Duration.ofMinutes(5).toSeconds())
-                .jws().keyId("test-key").algorithm(algorithm).sign(privateKey());
-    }
-
-    private static PrivateKey privateKey() {
-        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream("test-jwt/test-only-private-key.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.sign(TestTokens.claims("7", "staff@practice.example.org", groups, iat, Duration.ofMinutes(5))
+                .issuer(issuer).audience(audience).claim("jti", UUID.randomUUID().toString()),
+                "test-jwt/test-only-private-key.pem", "test-key", algorithm);
     }
 }
