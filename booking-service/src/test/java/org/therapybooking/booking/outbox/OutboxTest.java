@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.booking.BookingService;
+import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.payment.WebhookSignature;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.Db;
@@ -40,12 +44,16 @@ class OutboxTest extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UGLY_FIRST = "Zoë \"Zo\" & #1 😀";
     private static final String UGLY_LAST = "O'Brien-שלום";
+    private static final Duration HELD_BACK = Duration.ofMinutes(10);
 
     @Inject
     BookingService bookingService;
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    BookingConfig config;
 
     private static List<String> eventIds(Set<String> bookingIds) {
         List<String> ids = new ArrayList<>();
@@ -199,32 +207,42 @@ class OutboxTest extends IntegrationTest {
             heldId = api.bookingId(held.token(), api.slot(1));
             api.as(held.token()).post("/api/bookings/" + heldId + "/cancel").then().statusCode(200);
             otherId = api.bookingId(other.token(), api.slot(1));
-            // the booking's first event backs off for an hour; its cancellation is due now
-            Db.update("update outbox_event set next_attempt_at = now() + interval '1 hour' where id = "
-                    + "(select min(id) from outbox_event where aggregate_id = ?)", heldId);
-            Db.update("update outbox_event set next_attempt_at = now() - interval '1 second' where aggregate_id = ? "
-                    + "and id > (select min(id) from outbox_event where aggregate_id = ?)", heldId, heldId);
+            // the booking's first event backs off for ten minutes (far beyond the relay's own backoff, short of
+            // the unpaid hold's expiry); its cancellation is due now
+            Instant now = clock.instant();
+            Db.update("update outbox_event set next_attempt_at = ? where id = "
+                    + "(select min(id) from outbox_event where aggregate_id = ?)", utc(now.plus(HELD_BACK)), heldId);
+            Db.update("update outbox_event set next_attempt_at = ? where aggregate_id = ? "
+                    + "and id > (select min(id) from outbox_event where aggregate_id = ?)", utc(now), heldId, heldId);
         } finally {
             KafkaTestResource.broker().restart();
         }
-        // whatever backoff the outage gave the unrelated booking, it is due now
-        Db.update("update outbox_event set next_attempt_at = now() where aggregate_id = ?", otherId);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null", otherId) > 0
-                && System.currentTimeMillis() < deadline) {
-            relay.relayOnce();
-            Thread.sleep(200);
-        }
-        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
-                otherId), "an unrelated booking's event is not held up");
-        assertEquals(2, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
-                heldId), "the cancellation must not overtake the booking's unsent creation event");
+        try {
+            // past whatever backoff the outage gave the unrelated booking (at most the maximum), not the held one
+            clock.advanceTo(clock.instant().plus(config.outbox().maxBackoff()).plusSeconds(1));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null", otherId) > 0
+                    && System.currentTimeMillis() < deadline) {
+                relay.relayOnce();
+                Thread.sleep(200);
+            }
+            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+                    otherId), "an unrelated booking's event is not held up");
+            assertEquals(2, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+                    heldId), "the cancellation must not overtake the booking's unsent creation event");
 
-        Db.update("update outbox_event set next_attempt_at = now() where aggregate_id = ?", heldId);
-        awaitSent(Set.of(String.valueOf(heldId)));
+            clock.advanceTo(clock.instant().plus(HELD_BACK));
+            awaitSent(Set.of(String.valueOf(heldId)));
+        } finally {
+            clock.reset();
+        }
         List<KafkaEvents.Event> events = KafkaEvents.readToEnd(Set.of(String.valueOf(heldId)));
         assertEquals(List.of("booking.created", "booking.cancelled"),
                 events.stream().map(KafkaEvents.Event::eventType).toList());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @Test
