@@ -48,16 +48,19 @@ public final class ChildJvm {
     /** Polls {@code ready} until it holds; fails when the process exits first or {@code timeout} passes. */
     public static void awaitReady(Process process, BooleanSupplier ready, Duration timeout, String name, Path log) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited early, see " + log);
+        try {
+            while (process.isAlive() && Instant.now().isBefore(deadline)) {
+                if (ready.getAsBoolean()) {
+                    return;
+                }
+                process.waitFor(200, TimeUnit.MILLISECONDS);
             }
-            if (ready.getAsBoolean()) {
-                return;
-            }
-            sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + ", see " + log);
+        throw new IllegalStateException(process.isAlive() ? name + " not ready within " + timeout + ", see " + log
+                : name + " exited early, see " + log);
     }
 
     /** Graceful: SIGTERM, then SIGKILL if the process has not exited within {@code grace}. */
@@ -70,15 +73,6 @@ public final class ChildJvm {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

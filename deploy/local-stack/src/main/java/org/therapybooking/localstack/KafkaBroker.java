@@ -208,8 +208,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void waitUntilPortClosed() {
         Instant deadline = Instant.now().plusSeconds(30);
-        while (portOpen() && Instant.now().isBefore(deadline)) {
-            ChildJvm.sleep(100);
+        try {
+            while (portOpen() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
