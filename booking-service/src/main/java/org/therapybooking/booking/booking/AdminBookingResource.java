@@ -18,6 +18,7 @@ import org.therapybooking.booking.auth.CurrentUser;
 import org.therapybooking.booking.booking.BookingViews.AdminBookingPage;
 import org.therapybooking.booking.booking.BookingViews.AdminBookingView;
 import org.therapybooking.booking.common.BookingStatus;
+import org.therapybooking.commons.persistence.Coded;
 import org.therapybooking.commons.time.InstantOrDate;
 
 @Path("/api/admin/bookings")
@@ -51,7 +52,8 @@ public class AdminBookingResource {
 
     @GET
     public AdminBookingPage list(@Valid @BeanParam Query query) {
-        return views.adminPage(bookings.adminList(BookingStatus.of(query.status()), InstantOrDate.of(query.from()),
+        BookingStatus status = query.status() == null ? null : Coded.fromCode(BookingStatus.class, query.status());
+        return views.adminPage(bookings.adminList(status, InstantOrDate.of(query.from()),
                 InstantOrDate.of(query.to()), query.userId() == null ? null : Long.valueOf(query.userId()),
                 query.limit(), query.offset()));
     }

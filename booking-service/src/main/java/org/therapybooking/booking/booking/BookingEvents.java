@@ -9,13 +9,14 @@ import jakarta.transaction.Transactional;
 
 import org.therapybooking.booking.outbox.OutboxWriter;
 import org.therapybooking.booking.user.Person;
+import org.therapybooking.commons.persistence.Coded;
 
 /** Writes a booking's events to the outbox, in the transaction of the change they report. */
 @ApplicationScoped
 public class BookingEvents {
 
     /** Who cancelled: the booking's owner, or someone else (an admin). */
-    public enum CancelledBy {
+    public enum CancelledBy implements Coded {
         CLIENT, ADMIN
     }
 
@@ -34,7 +35,7 @@ public class BookingEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelled(Booking booking, CancelledBy by, String reason) {
-        write(BookingEvent.CANCELLED, booking, by.name().toLowerCase(java.util.Locale.ROOT), reason, null, null);
+        write(BookingEvent.CANCELLED, booking, by.code(), reason, null, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,27 +1,16 @@
 package org.therapybooking.booking.common;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
+import org.therapybooking.commons.persistence.Coded;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
-/** The payment state of a booking, as the API, the events and the {@code booking.payment_status} column spell it. */
-public enum PaymentStatus {
-    PENDING("pending"),
-    SUCCEEDED("succeeded"),
-    FAILED("failed"),
-    REFUNDED("refunded");
-
-    private final String value;
-
-    PaymentStatus(String value) {
-        this.value = value;
-    }
-
-    @JsonValue
-    public String value() {
-        return value;
-    }
+/**
+ * The payment state of a booking, as the API, the events and the {@code booking.payment_status} column spell it
+ * (its {@link #code()}).
+ */
+public enum PaymentStatus implements Coded {
+    PENDING,
+    SUCCEEDED,
+    FAILED,
+    REFUNDED;
 
     /** Whether a provider event may move a payment from this state to {@code next}. */
     public boolean canBecome(PaymentStatus next) {
@@ -33,21 +22,7 @@ public enum PaymentStatus {
         };
     }
 
-    @Converter(autoApply = true)
-    public static class Column implements AttributeConverter<PaymentStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(PaymentStatus status) {
-            return status == null ? null : status.value;
-        }
-
-        @Override
-        public PaymentStatus convertToEntityAttribute(String value) {
-            for (PaymentStatus status : values()) {
-                if (status.value.equals(value)) {
-                    return status;
-                }
-            }
-            throw new IllegalStateException("unknown payment status in the database: " + value);
-        }
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Column extends Coded.Converter<PaymentStatus> {
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.therapybooking.commons.persistence.Coded;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,7 +36,7 @@ public class PaymentRecords {
         List<?> rows = em.createNativeQuery("select id, attempt, status from payment_intent where booking_id = ?1 "
                 + "and attempt is not null order by attempt desc limit 1").setParameter(1, bookingId).getResultList();
         return rows.stream().map(row -> (Object[]) row).map(row -> new Attempt((String) row[0],
-                ((Number) row[1]).intValue(), IntentStatus.of((String) row[2]))).findFirst();
+                ((Number) row[1]).intValue(), Coded.fromCode(IntentStatus.class, (String) row[2]))).findFirst();
     }
 
     /** Records an intent created for {@code attempt}; nothing when that attempt is recorded already. */
@@ -42,7 +44,7 @@ public class PaymentRecords {
     public void recordAttempt(String intentId, long bookingId, int attempt, IntentStatus status, Instant now) {
         em.createNativeQuery("insert into payment_intent (id, booking_id, attempt, status, created_at, updated_at) "
                 + "values (?1, ?2, ?3, ?4, ?5, ?5) on conflict do nothing").setParameter(1, intentId)
-                .setParameter(2, bookingId).setParameter(3, attempt).setParameter(4, status.value())
+                .setParameter(2, bookingId).setParameter(3, attempt).setParameter(4, status.code())
                 .setParameter(5, now).executeUpdate();
     }
 
@@ -60,7 +62,7 @@ public class PaymentRecords {
         em.createNativeQuery("insert into payment_intent (id, booking_id, attempt, status, created_at, updated_at) "
                 + "values (?1, ?2, null, ?3, ?4, ?4) on conflict (id) do update set status = excluded.status, "
                 + "updated_at = excluded.updated_at").setParameter(1, intentId).setParameter(2, bookingId)
-                .setParameter(3, status.value()).setParameter(4, now).executeUpdate();
+                .setParameter(3, status.code()).setParameter(4, now).executeUpdate();
     }
 
     /** The intent whose payment succeeded for the booking (the one a refund pays back). */
@@ -68,7 +70,7 @@ public class PaymentRecords {
     public Optional<String> succeededIntent(long bookingId) {
         List<?> rows = em.createNativeQuery("select id from payment_intent where booking_id = ?1 and status = ?2 "
                 + "order by updated_at desc limit 1").setParameter(1, bookingId)
-                .setParameter(2, IntentStatus.SUCCEEDED.value()).getResultList();
+                .setParameter(2, IntentStatus.SUCCEEDED.code()).getResultList();
         return rows.stream().map(id -> (String) id).findFirst();
     }
 
@@ -77,7 +79,7 @@ public class PaymentRecords {
         List<?> rows = em.createNativeQuery("select id, payment_intent_id, status from payment_refund "
                 + "where booking_id = ?1").setParameter(1, bookingId).getResultList();
         return rows.stream().map(row -> (Object[]) row).map(row -> new RefundRow((String) row[0], (String) row[1],
-                RefundStatus.of((String) row[2]))).findFirst();
+                Coded.fromCode(RefundStatus.class, (String) row[2]))).findFirst();
     }
 
     /** Records the booking's refund, or its new status when it is recorded already. */
@@ -87,7 +89,7 @@ public class PaymentRecords {
         em.createNativeQuery("insert into payment_refund (id, booking_id, payment_intent_id, status, created_at, "
                 + "updated_at) values (?1, ?2, ?3, ?4, ?5, ?5) on conflict (id) do update set status = "
                 + "excluded.status, updated_at = excluded.updated_at").setParameter(1, refundId)
-                .setParameter(2, bookingId).setParameter(3, paymentIntentId).setParameter(4, status.value())
+                .setParameter(2, bookingId).setParameter(3, paymentIntentId).setParameter(4, status.code())
                 .setParameter(5, now).executeUpdate();
     }
 }

@@ -15,6 +15,7 @@ import org.therapybooking.booking.booking.Booking;
 import org.therapybooking.booking.booking.BookingEvents;
 import org.therapybooking.booking.common.BookingStatus;
 import org.therapybooking.booking.common.PaymentStatus;
+import org.therapybooking.commons.persistence.Coded;
 import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.commons.problem.ProblemType;
 
@@ -52,7 +53,7 @@ public class PaymentService {
         this.clock = clock;
     }
 
-    public enum Result { APPLIED, DUPLICATE, IGNORED }
+    public enum Result implements Coded { APPLIED, DUPLICATE, IGNORED }
 
     /** The payment's amount in the currency's minor units (cents for EUR) and its ISO 4217 code, any case. */
     public record Money(long minorUnits, String currency) {
@@ -143,7 +144,7 @@ public class PaymentService {
                 events.paid(booking);
             } else {
                 LOG.warnf("%s: booking %d is %s but its payment succeeded; recorded, no booking.paid published, a "
-                        + "refund is owed", source, bookingId, booking.status.value());
+                        + "refund is owed", source, bookingId, booking.status.code());
             }
         }
         return Result.APPLIED;

@@ -17,7 +17,7 @@ public final class PaymentViews {
 
         static IntentView of(long bookingId, StripeGateway.Intent intent) {
             return new IntentView(bookingId, intent.id(), intent.clientSecret(), intent.amount(), intent.currency(),
-                    intent.status().value());
+                    intent.status().code());
         }
 
         @Override
@@ -31,7 +31,7 @@ public final class PaymentViews {
 
         static ConfirmView of(CheckoutService.Confirmation confirmation) {
             return new ConfirmView(confirmation.bookingId(), confirmation.intent().id(),
-                    confirmation.intent().status().value(), confirmation.paymentStatus());
+                    confirmation.intent().status().code(), confirmation.paymentStatus());
         }
     }
 
@@ -39,7 +39,7 @@ public final class PaymentViews {
     public record RefundView(long bookingId, String refundId, String status, PaymentStatus paymentStatus) {
 
         static RefundView of(RefundService.Refunded refunded) {
-            return new RefundView(refunded.bookingId(), refunded.refund().id(), refunded.refund().status().value(),
+            return new RefundView(refunded.bookingId(), refunded.refund().id(), refunded.refund().status().code(),
                     refunded.paymentStatus());
         }
     }

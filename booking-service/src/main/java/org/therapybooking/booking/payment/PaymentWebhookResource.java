@@ -83,7 +83,7 @@ public class PaymentWebhookResource {
         }
         PaymentService.Result result = payments.apply(id, type.length() > 100 ? type.substring(0, 100) : type,
                 bookingId, money, intentId);
-        return new WebhookAck(true, result.name().toLowerCase());
+        return new WebhookAck(true, result.code());
     }
 
     /** {@code amount} (integer, minor units) and {@code currency} (ISO 4217, any case) of the payment object. */

@@ -49,7 +49,7 @@ public class RefundService {
         }
         if (booking.status != BookingStatus.CANCELLED || booking.paymentStatus != PaymentStatus.SUCCEEDED) {
             throw ApiException.conflict("No refund is owed: only a cancelled booking whose payment succeeded is "
-                    + "refunded (this one is " + booking.status.value() + ", payment " + booking.paymentStatus.value()
+                    + "refunded (this one is " + booking.status.code() + ", payment " + booking.paymentStatus.code()
                     + ")");
         }
         records.refundOf(bookingId).filter(r -> r.status() != RefundStatus.FAILED

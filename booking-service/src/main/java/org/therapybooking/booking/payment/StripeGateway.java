@@ -3,6 +3,7 @@ package org.therapybooking.booking.payment;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.therapybooking.commons.persistence.Coded;
 import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.commons.problem.ProblemType;
 
@@ -45,7 +46,7 @@ public class StripeGateway {
 
         @Override
         public String toString() {
-            return "Intent[" + id + ", " + status.value() + ", " + amount + " " + currency + "]";
+            return "Intent[" + id + ", " + status.code() + ", " + amount + " " + currency + "]";
         }
     }
 
@@ -77,7 +78,7 @@ public class StripeGateway {
         return call("create a Refund", () -> {
             Refund refund = stripe().v1().refunds().create(params,
                     RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
-            return new RefundResult(refund.getId(), RefundStatus.of(refund.getStatus()), refund.getAmount(),
+            return new RefundResult(refund.getId(), Coded.fromCode(RefundStatus.class, refund.getStatus()), refund.getAmount(),
                     refund.getCurrency());
         });
     }
@@ -90,7 +91,7 @@ public class StripeGateway {
     }
 
     private static Intent intent(PaymentIntent intent) {
-        return new Intent(intent.getId(), IntentStatus.of(intent.getStatus()), intent.getClientSecret(),
+        return new Intent(intent.getId(), Coded.fromCode(IntentStatus.class, intent.getStatus()), intent.getClientSecret(),
                 intent.getAmount(), intent.getCurrency(),
                 intent.getMetadata() == null ? null : intent.getMetadata().get("booking_id"));
     }

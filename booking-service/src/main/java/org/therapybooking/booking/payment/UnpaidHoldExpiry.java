@@ -73,9 +73,9 @@ public class UnpaidHoldExpiry {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select id from booking where status = ?1 and payment_status in "
                 + "(?2, ?3) and created_at < ?4 order by created_at, id limit ?5 for update skip locked")
-                .setParameter(1, BookingStatus.SCHEDULED.value())
-                .setParameter(2, PaymentStatus.PENDING.value())
-                .setParameter(3, PaymentStatus.FAILED.value())
+                .setParameter(1, BookingStatus.SCHEDULED.code())
+                .setParameter(2, PaymentStatus.PENDING.code())
+                .setParameter(3, PaymentStatus.FAILED.code())
                 .setParameter(4, cutoff)
                 .setParameter(5, config.holdBatchSize())
                 .getResultList();

@@ -56,7 +56,7 @@ public class DashboardService {
         PracticeQueries.SessionCounts sessions = queries.sessionCounts(now, day.from(), day.to(), week.from(),
                 week.to(), range.from(), range.to());
         Map<String, Long> payments = new LinkedHashMap<>();
-        queries.paymentsByStatus(range.from(), range.to()).forEach((status, count) -> payments.put(status.value(),
+        queries.paymentsByStatus(range.from(), range.to()).forEach((status, count) -> payments.put(status.code(),
                 count));
         return new Dashboard(now, zone.getId(), day, week, sessions.today(), sessions.thisWeek(), sessions.upcoming(),
                 range, sessions.cancelledInRange(), payments, queries.revenue(range.from(), range.to()));

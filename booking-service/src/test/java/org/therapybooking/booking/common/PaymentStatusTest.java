@@ -1,5 +1,6 @@
 package org.therapybooking.booking.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,8 @@ import static org.therapybooking.booking.common.PaymentStatus.FAILED;
 import static org.therapybooking.booking.common.PaymentStatus.PENDING;
 import static org.therapybooking.booking.common.PaymentStatus.REFUNDED;
 import static org.therapybooking.booking.common.PaymentStatus.SUCCEEDED;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +34,10 @@ class PaymentStatusTest {
     @Test
     void statesAreStoredAsTheSchemaSpellsThem() {
         var column = new PaymentStatus.Column();
+        List<String> stored = List.of("pending", "succeeded", "failed", "refunded");
         for (PaymentStatus status : PaymentStatus.values()) {
-            assertTrue(status.value().equals(column.convertToDatabaseColumn(status)));
-            assertTrue(status == column.convertToEntityAttribute(status.value()));
+            assertEquals(stored.get(status.ordinal()), column.convertToDatabaseColumn(status));
+            assertTrue(status == column.convertToEntityAttribute(stored.get(status.ordinal())));
         }
         assertTrue(BookingStatus.SCHEDULED == new BookingStatus.Column().convertToEntityAttribute("scheduled"));
         assertTrue("cancelled".equals(new BookingStatus.Column().convertToDatabaseColumn(BookingStatus.CANCELLED)));

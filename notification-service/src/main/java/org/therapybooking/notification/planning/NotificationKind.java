@@ -1,28 +1,14 @@
 package org.therapybooking.notification.planning;
 
-import org.therapybooking.notification.common.Coded;
-
-import com.fasterxml.jackson.annotation.JsonValue;
+import org.therapybooking.commons.persistence.Coded;
 
 /** Which email a notification row sends. */
 public enum NotificationKind implements Coded {
-    MEETING_INFO("meeting_info"), REMINDER("reminder"), CANCELLATION("cancellation"),
+    MEETING_INFO, REMINDER, CANCELLATION,
     /** To the client on booking.paid, when the meeting-info is not what payment triggers. */
-    PAYMENT_RECEIVED("payment_received"),
+    PAYMENT_RECEIVED,
     /** To the client on booking.expired: the place was released because the booking was not paid in time. */
-    EXPIRED("expired");
-
-    private final String code;
-
-    NotificationKind(String code) {
-        this.code = code;
-    }
-
-    @Override
-    @JsonValue
-    public String code() {
-        return code;
-    }
+    EXPIRED;
 
     /**
      * Whether the email reports that the booking is cancelled: it goes out although the booking is cancelled,
@@ -33,9 +19,6 @@ public enum NotificationKind implements Coded {
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    public static class DbConverter extends Coded.Converter<NotificationKind> {
-        public DbConverter() {
-            super(NotificationKind.class);
-        }
+    public static class Column extends Coded.Converter<NotificationKind> {
     }
 }

@@ -1,8 +1,6 @@
 package org.therapybooking.notification.planning;
 
-import org.therapybooking.notification.common.Coded;
-
-import com.fasterxml.jackson.annotation.JsonValue;
+import org.therapybooking.commons.persistence.Coded;
 
 /**
  * Where a notification row stands: {@code PENDING} until due and claimed, {@code SENDING} while a worker holds
@@ -10,25 +8,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * waits, then goes out once more with the same Message-ID), then one of the final states.
  */
 public enum NotificationStatus implements Coded {
-    PENDING("pending"), SENDING("sending"), UNCERTAIN("uncertain"), SENT("sent"), FAILED("failed"), SKIPPED("skipped"),
-    CANCELLED("cancelled");
-
-    private final String code;
-
-    NotificationStatus(String code) {
-        this.code = code;
-    }
-
-    @Override
-    @JsonValue
-    public String code() {
-        return code;
-    }
+    PENDING, SENDING, UNCERTAIN, SENT, FAILED, SKIPPED, CANCELLED;
 
     @jakarta.persistence.Converter(autoApply = true)
-    public static class DbConverter extends Coded.Converter<NotificationStatus> {
-        public DbConverter() {
-            super(NotificationStatus.class);
-        }
+    public static class Column extends Coded.Converter<NotificationStatus> {
     }
 }
