@@ -25,7 +25,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * service may send. {@link #stop()} closes the port to simulate the service being down; {@link #start()} brings
  * it back on the same port. Host links come with a token ({@code moderator_guaranteed}, {@code expires_at}),
  * client links without. {@link #lastRequest()} and {@link #lastResponse()} are the last batch request and
- * answer.
+ * answer. As the real service, it answers 401 to a call without a bearer token; {@link #lastAuthorization()} is
+ * the last {@code Authorization} header it got (the tests verify the token).
  */
 public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
@@ -41,6 +42,7 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger BATCH_CALLS = new AtomicInteger();
     private static volatile JsonNode lastRequest;
     private static volatile JsonNode lastResponse;
+    private static volatile String lastAuthorization;
     private static int port;
     private static HttpServer server;
 
@@ -73,6 +75,18 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
             BATCH_CALLS.incrementAndGet();
             byte[] response;
             int status = 200;
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            lastAuthorization = authorization;
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                byte[] body = "{\"status\":401,\"title\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                exchange.sendResponseHeaders(401, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+                return;
+            }
             try {
                 JsonNode request = JSON.readTree(exchange.getRequestBody());
                 lastRequest = request;
@@ -109,6 +123,11 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
     public static int batchCalls() {
         return BATCH_CALLS.get();
+    }
+
+    /** The {@code Authorization} header of the last batch call, as sent. */
+    public static String lastAuthorization() {
+        return lastAuthorization;
     }
 
     public static JsonNode lastRequest() {
