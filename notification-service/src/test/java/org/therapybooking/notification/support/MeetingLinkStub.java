@@ -26,7 +26,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Stand-in for meeting-link-service (a separate service) implementing its documented contract:
  * {@code POST /api/meeting-links} → {@code meeting_url} with the participant's display name in the fragment,
- * 400 problem+json for an invalid room or role. Tests can take it "down" (503) and read the requests it got.
+ * 400 problem+json for an invalid room or role, 401 for a call without a bearer token the token endpoint
+ * ({@link TokenEndpointStub}) issued. Tests can take it "down" (503) and read the requests and
+ * {@code Authorization} headers it got.
  */
 public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +38,7 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
     private static final AtomicBoolean DOWN = new AtomicBoolean();
     private static final AtomicInteger FAIL_NEXT = new AtomicInteger();
     private static final List<JsonNode> REQUESTS = new CopyOnWriteArrayList<>();
+    private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     private static HttpServer server;
 
     @Override
@@ -74,6 +77,11 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
         return REQUESTS;
     }
 
+    /** The {@code Authorization} header of every link request, in order. */
+    public static List<String> authorizations() {
+        return AUTHORIZATIONS;
+    }
+
     /** The link the stub gives this person for this room: what the email must contain. */
     public static String expectedUrl(String room, String firstName, String lastName) {
         String name = URLEncoder.encode("\"" + (firstName + " " + lastName).trim() + "\"", StandardCharsets.UTF_8)
@@ -90,6 +98,15 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
             }
             if (!"POST".equals(exchange.getRequestMethod()) || !"/api/meeting-links".equals(exchange.getRequestURI().getPath())) {
                 respond(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
+                return;
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            AUTHORIZATIONS.add(String.valueOf(authorization));
+            if (authorization == null || !authorization.startsWith("Bearer ")
+                    || !TokenEndpointStub.issued().contains(authorization.substring("Bearer ".length()))) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                respond(exchange, 401, "application/problem+json",
+                        "{\"type\":\"urn:therapy-booking:problem:unauthorized\",\"title\":\"Unauthorized\",\"status\":401}");
                 return;
             }
             JsonNode request = JSON.readTree(exchange.getRequestBody());

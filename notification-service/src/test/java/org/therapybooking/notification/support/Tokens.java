@@ -30,6 +30,15 @@ public final class Tokens {
         return sign(ISSUER, AUDIENCE, Set.of("user"));
     }
 
+    /** A service token as booking-service's token endpoint issues it: {@code sub} the client, group "service". */
+    public static String service(String client, String audience) {
+        long iat = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).audience(audience).subject(client).claim("client_id", client)
+                .groups(Set.of("service")).claim("jti", UUID.randomUUID().toString())
+                .issuedAt(iat).expiresAt(iat + Duration.ofMinutes(5).toSeconds())
+                .jws().keyId("test-key").sign(privateKey());
+    }
+
     public static String sign(String issuer, String audience, Set<String> groups) {
         return sign(issuer, audience, groups, SignatureAlgorithm.RS256);
     }
