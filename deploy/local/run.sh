@@ -121,6 +121,10 @@ fi
 if [[ ! -f "$STATE/webhook-secret" ]]; then
   head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$STATE/webhook-secret"
 fi
+# notification-service's client secret for booking-service's token endpoint (service tokens for meeting-link-service):
+# a new one at every start; booking-service gets only its SHA-256
+head -c 32 /dev/urandom | base64 | tr -d '/+=\n' > "$STATE/notification-client-secret"
+chmod 600 "$STATE/notification-client-secret"
 
 log "mail sink (MailDev $MAILDEV_VERSION)"
 if [[ ! -x "$STATE/maildev/node_modules/.bin/maildev" ]]; then
@@ -141,7 +145,8 @@ grep -q "Kafka broker ready" "$STATE/logs/kafka.log" || { echo "Kafka did not st
 
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 export MEETING_LINK_SERVICE_URL="http://127.0.0.1:$MEETING_LINK_PORT"
-# both verifiers read booking-service's JWKS, as in Kubernetes (key rotation without restart)
+# the verifiers (notification-service's admin API, meeting-link-service's callers) read booking-service's JWKS, as in
+# Kubernetes (key rotation without restart)
 export JWT_PUBLIC_KEY_LOCATION="http://127.0.0.1:$BOOKING_PORT/api/auth/jwks"
 export JITSI_BASE_URL="${JITSI_BASE_URL:-https://meet.jit.si}"
 JAVA_OPTS=(-Xmx256m -XX:+UseSerialGC)
@@ -176,11 +181,13 @@ BOOKING_ENV=(
   JWT_SIGN_KEY_LOCATION="$STATE/jwt/private.pem" JWT_SIGN_KEY_ID=local-1
   ADMIN_SEED_EMAIL="${ADMIN_SEED_EMAIL:-therapist@practice.example}" ADMIN_SEED_PASSWORD="$(cat "$STATE/admin-password")"
   ADMIN_SEED_FIRST_NAME=Dana ADMIN_SEED_LAST_NAME=Smith ADMIN_SEED_TIME_ZONE="${ADMIN_SEED_TIME_ZONE:-Europe/Berlin}"
-  PAYMENT_WEBHOOK_SECRET="$(cat "$STATE/webhook-secret")")
+  PAYMENT_WEBHOOK_SECRET="$(cat "$STATE/webhook-secret")"
+  NOTIFICATION_CLIENT_SECRET_SHA256="$(sha256sum "$STATE/notification-client-secret" | cut -d' ' -f1)")
 NOTIFICATION_ENV=(
   NOTIFICATION_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/notification" NOTIFICATION_DB_USER="$PGUSER"
   NOTIFICATION_DB_PASSWORD="${PGPASSWORD:-}" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT"
-  MAIL_FROM="Therapy Practice <no-reply@practice.example>")
+  MAIL_FROM="Therapy Practice <no-reply@practice.example>"
+  BOOKING_SERVICE_URL="http://127.0.0.1:$BOOKING_PORT" NOTIFICATION_CLIENT_SECRET="$(cat "$STATE/notification-client-secret")")
 
 if ((AOT)); then
   # the three training runs side by side, on the services' own ports (free until the real start below)

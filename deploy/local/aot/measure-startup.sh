@@ -119,7 +119,10 @@ service_env() { # service -> ENV=value lines
       echo NOTIFICATION_DB_PASSWORD=${PGPASSWORD:-}
       echo SMTP_HOST=127.0.0.1
       echo SMTP_PORT=$SMTP_PORT
-      echo "MAIL_FROM=Therapy Practice <no-reply@practice.example>" ;;
+      echo "MAIL_FROM=Therapy Practice <no-reply@practice.example>"
+      # required at start; no token is asked for while measuring (no link is built)
+      echo BOOKING_SERVICE_URL=http://127.0.0.1:${PORT[booking-service]}
+      echo NOTIFICATION_CLIENT_SECRET=measure-$SUFFIX-client-secret ;;
   esac
 }
 

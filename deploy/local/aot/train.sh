@@ -26,10 +26,26 @@ log="$app/aot-training.log"
 rm -f "$aot" "$aot.config"
 
 base="http://127.0.0.1:$port"
+# meeting-link-service answers link requests only with a service token. booking-service (whose JWKS it reads) is not
+# up during training, so the training run verifies with a throwaway key of its own and gets a token signed with it:
+# the trained classes are the same.
+auth=()
+if [[ $service == meeting-link-service ]]; then
+  keys=$(mktemp -d)
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/key.pem" 2>/dev/null
+  openssl pkey -in "$keys/key.pem" -pubout -out "$keys/public.pem"
+  b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+  now=$(date +%s)
+  input="$(printf '{"alg":"RS256","typ":"JWT","kid":"training"}' | b64url).$(printf \
+    '{"iss":"therapy-booking","aud":"meeting-link-service","sub":"training","groups":["service"],"iat":%s,"exp":%s}' \
+    "$now" $((now + 3600)) | b64url)"
+  auth=(-H "Authorization: Bearer $input.$(printf '%s' "$input" | openssl dgst -sha256 -sign "$keys/key.pem" -binary | b64url)")
+  set -- "$@" JWT_PUBLIC_KEY_LOCATION="$keys/public.pem"
+fi
 (cd "$app" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
   "$java" -Xmx256m -XX:+UseSerialGC -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) >"$log" 2>&1 &
 pid=$!
-stop() { kill -TERM "$pid" 2>/dev/null || true; }
+stop() { kill -TERM "$pid" 2>/dev/null || true; [[ -z ${keys:-} ]] || rm -rf "$keys"; }
 trap stop EXIT
 
 for _ in $(seq 1 1200); do
@@ -50,9 +66,10 @@ for _ in 1 2 3; do
   case $service in
     meeting-link-service)
       body='{"room":"booking-123-1795000000-k3x9q2m7","participant":{"id":"45","first_name":"Zoë","last_name":"O'"'"'Brien","email":"zoe@example.org","display_name":null},"role":"client","session":{"starts_at":"2026-12-01T10:00:00Z","duration":60}}'
+      call "${json[@]}" "${auth[@]}" -d "$body" "$base/api/meeting-links"
+      call "${json[@]}" "${auth[@]}" -d '{"room":"x"}' "$base/api/meeting-links"
+      call "${json[@]}" "${auth[@]}" -d "{\"requests\":[$body,$body]}" "$base/api/meeting-links/batch"
       call "${json[@]}" -d "$body" "$base/api/meeting-links"
-      call "${json[@]}" -d '{"room":"x"}' "$base/api/meeting-links"
-      call "${json[@]}" -d "{\"links\":[$body,$body]}" "$base/api/meeting-links/batch"
       ;;
     booking-service)
       call "$base/api/auth/jwks"
@@ -71,4 +88,5 @@ done
 trap - EXIT
 kill -TERM "$pid"
 wait "$pid" || true
+[[ -z ${keys:-} ]] || rm -rf "$keys"
 [[ -s $aot ]] || { echo "no AOT cache written for $service; see $log" >&2; exit 1; }

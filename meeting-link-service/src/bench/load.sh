@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Load run of meeting-link-service: POST /api/meeting-links side by side with GET /bench/bare, a constant
 # endpoint of the SAME packaged service (src/bench/java, built in only by the bench profile), on loopback, with
-# wrk. Two more baselines, POST /bench/post-raw and /bench/post-json, take the same request body and answer a
-# constant.
+# wrk. Three more baselines, POST /bench/post-raw, /bench/post-json and /bench/post-json-auth, take the same
+# request body and answer a constant; the last one behind the service-token check, so its CPU time minus
+# post-json's is what verifying the caller's token costs. Every POST carries a service token, signed here with a
+# throwaway key that the service is pointed at (JWT_PUBLIC_KEY_LOCATION, a PEM file instead of booking-service's
+# JWKS: the verification per request is the same, the key is cached either way).
 # Shared build machines drift by tens of percent within minutes, so the endpoints take turns in many short slices
 # and the report gives medians of per-round ratios; it also gives the service's CPU time per request (from
 # /proc/<pid>/stat), which does not depend on how much CPU the load generator gets.
@@ -47,6 +50,17 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# a throwaway RSA key and one service token for the whole run (RS256, audience meeting-link-service, 2 h)
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/caller-key.pem" 2>/dev/null
+openssl pkey -in "$WORK/caller-key.pem" -pubout -out "$WORK/caller-public.pem"
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+NOW=$(date +%s)
+JWT_INPUT="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url).$(printf \
+  '{"iss":"therapy-booking","aud":"meeting-link-service","sub":"bench","groups":["service"],"iat":%s,"exp":%s}' \
+  "$NOW" $((NOW + 7200)) | b64url)"
+TOKEN="$JWT_INPUT.$(printf '%s' "$JWT_INPUT" | openssl dgst -sha256 -sign "$WORK/caller-key.pem" -binary | b64url)"
+export JWT_PUBLIC_KEY_LOCATION="$WORK/caller-public.pem"
+
 export JITSI_AUTH_MODE="$AUTH_MODE" JITSI_BASE_URL="https://meet.jit.si"
 if [ "$AUTH_MODE" = "jwt" ]; then
   export JITSI_BASE_URL="https://meet.example.org" JITSI_JWT_APP_ID="therapy_app"
@@ -69,13 +83,16 @@ BODY='{"room":"booking-123-1795000000-k3x9q2m7","participant":{"id":"45","first_
 cat >"$WORK/link.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
 wrk.body = [[$BODY]]
 LUA
 
 # sanity: both endpoints answer 200 before we measure
 curl -fsS "$BASE/bench/bare" >/dev/null || { echo "/bench/bare missing: build with -Pbench" >&2; exit 1; }
 curl -fsS -H 'Content-Type: application/json' -d "$BODY" "$BASE/bench/post-json" >/dev/null
-curl -fsS -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/meeting-links" >"$WORK/sample.json"
+AUTH=(-H "Authorization: Bearer $TOKEN")
+curl -fsS "${AUTH[@]}" -H 'Content-Type: application/json' -d "$BODY" "$BASE/bench/post-json-auth" >/dev/null
+curl -fsS "${AUTH[@]}" -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/meeting-links" >"$WORK/sample.json"
 grep -q '"meeting_url"' "$WORK/sample.json" || { cat "$WORK/sample.json" >&2; exit 1; }
 
 # CPU time (user + system, in clock ticks) the service process has used so far
@@ -91,13 +108,14 @@ run() { # output file, wrk args...; also writes <output file>.cpu: the service's
 
 # name | wrk target; "bare" is the baseline of the target, post-raw/post-json show what receiving and binding
 # the same JSON body costs without any link logic
-ENDPOINTS="bare link post-raw post-json"
+ENDPOINTS="bare link post-raw post-json post-json-auth"
 target() {
   case $1 in
     bare) echo "$BASE/bench/bare" ;;
     link) echo "-s $WORK/link.lua $BASE/api/meeting-links" ;;
     post-raw) echo "-s $WORK/link.lua $BASE/bench/post-raw" ;;
     post-json) echo "-s $WORK/link.lua $BASE/bench/post-json" ;;
+    post-json-auth) echo "-s $WORK/link.lua $BASE/bench/post-json-auth" ;;
   esac
 }
 label() {
@@ -106,6 +124,7 @@ label() {
     link) echo "POST /api/meeting-links" ;;
     post-raw) echo "POST /bench/post-raw" ;;
     post-json) echo "POST /bench/post-json" ;;
+    post-json-auth) echo "POST /bench/post-json-auth" ;;
   esac
 }
 
@@ -167,3 +186,5 @@ echo "median link/bare:       $(ratio 1)% of the bare GET's requests per second 
 echo "median link/post-raw:   $(ratio 2)% of a bare POST of the same body (read, constant answer)"
 echo "median link/post-json:  $(ratio 3)% of a POST that binds the same body to the request record"
 echo "median CPU bare/link:   $(ratio 4)% (service CPU time per request, bare GET over link)"
+echo "token check per request:  $(awk -v a="$(over_rounds post-json-auth cpu_us | median)" \
+  -v p="$(over_rounds post-json cpu_us | median)" 'BEGIN { printf "%.1f", a - p }') us of service CPU (post-json-auth - post-json)"

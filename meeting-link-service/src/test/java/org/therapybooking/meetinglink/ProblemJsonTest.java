@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.therapybooking.meetinglink.support.ServiceTokens.asService;
 
 import java.util.Collections;
 import java.util.List;
@@ -44,7 +45,7 @@ class ProblemJsonTest {
 
     @Test
     void invalidFieldsAreAValidationProblemWithSnakeCasePaths() {
-        problem(given().contentType(ContentType.JSON)
+        problem(asService().contentType(ContentType.JSON)
                 .body(Map.of("room", "", "role", "admin",
                         "participant", Map.of("first_name", "x".repeat(300), "email", "not-an-email"),
                         "session", Map.of("starts_at", "2026-12-01T10:00:00Z", "duration", 0)))
@@ -62,7 +63,7 @@ class ProblemJsonTest {
                 request(ROOM, "client", Map.of("first_name", "A")),
                 request(ROOM, "client", Map.of("first_name", "B")),
                 request("https://evil.example/" + ROOM, "client", Map.of("first_name", "C")));
-        problem(given().contentType(ContentType.JSON).body(Map.of("requests", requests)).post(BATCH).then(),
+        problem(asService().contentType(ContentType.JSON).body(Map.of("requests", requests)).post(BATCH).then(),
                 ProblemType.VALIDATION, BATCH)
                 .body("errors.field", contains("requests[2].room"))
                 .body("errors[0].message", equalTo("is not on the configured Jitsi deployment https://meet.jit.si"));
@@ -72,7 +73,7 @@ class ProblemJsonTest {
     void aBatchOverTheContractLimitIsAValidationProblem() {
         List<Map<String, Object>> requests = Collections.nCopies(MeetingLinkApi.MAX_BATCH + 1,
                 request(ROOM, "client", Map.of()));
-        problem(given().contentType(ContentType.JSON).body(Map.of("requests", requests)).post(BATCH).then(),
+        problem(asService().contentType(ContentType.JSON).body(Map.of("requests", requests)).post(BATCH).then(),
                 ProblemType.VALIDATION, BATCH)
                 .body("errors.field", contains("requests"))
                 .body("errors[0].message", equalTo("must contain at most " + MeetingLinkApi.MAX_BATCH + " items"));
@@ -80,12 +81,12 @@ class ProblemJsonTest {
 
     @Test
     void aValueOfTheWrongTypeIsAValidationProblemNamingItsPath() {
-        problem(given().contentType(ContentType.JSON)
+        problem(asService().contentType(ContentType.JSON)
                 .body("{\"room\":\"" + ROOM + "\",\"role\":\"client\",\"participant\":{},"
                         + "\"session\":{\"starts_at\":\"yesterday\",\"duration\":60}}")
                 .post(LINKS).then(), ProblemType.VALIDATION, LINKS)
                 .body("errors.field", contains("session.starts_at"));
-        problem(given().contentType(ContentType.JSON)
+        problem(asService().contentType(ContentType.JSON)
                 .body("{\"requests\":[{\"room\":\"" + ROOM + "\",\"role\":\"client\",\"participant\":{\"first_name\":[]}}]}")
                 .post(BATCH).then(), ProblemType.VALIDATION, BATCH)
                 .body("errors.field", contains("requests[0].participant.first_name"));
@@ -93,7 +94,7 @@ class ProblemJsonTest {
 
     @Test
     void aBodyThatIsNotJsonIsAMalformedRequest() {
-        problem(given().contentType(ContentType.JSON).body("{\"room\": ").post(LINKS).then(),
+        problem(asService().contentType(ContentType.JSON).body("{\"room\": ").post(LINKS).then(),
                 ProblemType.MALFORMED_REQUEST, LINKS)
                 .body("type", equalTo("urn:therapy-booking:problem:malformed-request"))
                 .body("$", not(hasKey("errors")));
@@ -101,17 +102,17 @@ class ProblemJsonTest {
 
     @Test
     void anUnknownPathIsNotFound() {
-        problem(given().get(LINKS + "/nope").then(), ProblemType.NOT_FOUND, LINKS + "/nope");
+        problem(asService().get(LINKS + "/nope").then(), ProblemType.NOT_FOUND, LINKS + "/nope");
     }
 
     @Test
     void aWrongMethodIsMethodNotAllowed() {
-        problem(given().get(LINKS).then(), ProblemType.METHOD_NOT_ALLOWED, LINKS);
+        problem(asService().get(LINKS).then(), ProblemType.METHOD_NOT_ALLOWED, LINKS);
     }
 
     @Test
     void aBodyThatIsNotJsonByContentTypeIsUnsupported() {
-        problem(given().contentType(ContentType.TEXT).body("room=x").post(LINKS).then(),
+        problem(asService().contentType(ContentType.TEXT).body("room=x").post(LINKS).then(),
                 ProblemType.UNSUPPORTED_MEDIA_TYPE, LINKS);
     }
 
@@ -119,7 +120,7 @@ class ProblemJsonTest {
     void aBodyOverTheLimitIsPayloadTooLarge() {
         String huge = "{\"room\":\"" + ROOM + "\",\"role\":\"client\",\"participant\":{\"first_name\":\""
                 + "x".repeat(300 * 1024) + "\"}}";
-        problem(given().contentType(ContentType.JSON).body(huge).post(LINKS).then(),
+        problem(asService().contentType(ContentType.JSON).body(huge).post(LINKS).then(),
                 ProblemType.PAYLOAD_TOO_LARGE, LINKS)
                 .body("type", equalTo("urn:therapy-booking:problem:payload-too-large"));
     }

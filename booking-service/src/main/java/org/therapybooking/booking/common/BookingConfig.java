@@ -3,6 +3,7 @@ package org.therapybooking.booking.common;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -33,6 +34,41 @@ public interface BookingConfig {
     Payment payment();
 
     Outbox outbox();
+
+    ServiceTokens serviceTokens();
+
+    /**
+     * Service tokens: the short-lived RS256 tokens internal callers present to meeting-link-service (and any
+     * other internal API), signed with the same key as user tokens but for another audience and with the group
+     * {@code service} only. booking-service mints its own; other services obtain theirs with the OAuth 2.0 client
+     * credentials grant at {@code POST /internal/oauth/token} (docs/api.md "Internal callers").
+     */
+    interface ServiceTokens {
+        /** Lifetime of a service token; short, because a service token cannot be revoked. */
+        @WithDefault("PT5M")
+        Duration lifespan();
+
+        /** booking-service's own cached token is replaced when less than this is left of it. */
+        @WithDefault("PT1M")
+        Duration renewBefore();
+
+        /**
+         * The clients that may obtain service tokens, by client id ({@code booking.service-tokens.clients.<id>.*};
+         * notification-service's entry is in application.properties).
+         */
+        Map<String, Client> clients();
+
+        interface Client {
+            /**
+             * SHA-256 of the client's secret, 64 hex digits; the secret itself (at least 32 random bytes) is known
+             * to the client only. Absent: the client cannot obtain tokens.
+             */
+            Optional<String> secretSha256();
+
+            /** The audiences this client may ask tokens for; never the user-token audience ({@code JWT_AUDIENCE}). */
+            List<String> audiences();
+        }
+    }
 
     interface Jwt {
         /** PKCS#8 PEM private key (file path, or {@code classpath:} resource); {@code JWT_SIGN_KEY_LOCATION}, required. */

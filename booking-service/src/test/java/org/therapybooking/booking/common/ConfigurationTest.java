@@ -60,6 +60,10 @@ class ConfigurationTest extends IntegrationTest {
         assertEquals("booking.events", booking.outbox().topic());
         assertEquals("1s", booking.outbox().pollInterval());
         assertEquals(Duration.ofMinutes(5), booking.outbox().staleAfter());
+        assertEquals(Duration.ofMinutes(5), booking.serviceTokens().lifespan());
+        assertEquals(Duration.ofMinutes(1), booking.serviceTokens().renewBefore());
+        assertEquals(List.of("meeting-link-service"),
+                booking.serviceTokens().clients().get("notification-service").audiences());
     }
 
     /** Production reads secrets and connections from the environment only: without it the service does not start. */
@@ -76,6 +80,8 @@ class ConfigurationTest extends IntegrationTest {
         assertEquals("https://meet.jit.si", prod.getValue("booking.jitsi.base-url", String.class));
         assertEquals("PT24H", prod.getValue("booking.jwt.lifespan", String.class));
         assertEquals("PT2H", prod.getValue("booking.bookings.reschedule-notice", String.class));
+        assertTrue(prod.getOptionalValue("booking.service-tokens.clients.notification-service.secret-sha256", String.class)
+                .isEmpty(), "without NOTIFICATION_CLIENT_SECRET_SHA256 no client gets service tokens");
         assertTrue(prod.getOptionalValue("booking.bookings.allowed-durations", String.class).isEmpty(),
                 "without BOOKING_DURATIONS a session is its whole slot");
     }

@@ -13,18 +13,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.IntegrationTest;
+import org.therapybooking.booking.support.ServiceTokenVerifier;
 import org.therapybooking.localstack.testing.MeetingLinkStub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.ParseException;
 
 @QuarkusTest
 class MeetingLinkTest extends IntegrationTest {
+
+    @Test
+    void callsToMeetingLinkServiceCarryAServiceTokenItAccepts() throws ParseException {
+        Api.UserAccount user = api.newUser();
+        api.book(user.token(), api.slot(1)).statusCode(201);
+        String authorization = MeetingLinkStub.lastAuthorization();
+        assertTrue(authorization.startsWith("Bearer "), authorization);
+        JsonWebToken token = ServiceTokenVerifier.verifyFor("meeting-link-service", authorization.substring(7));
+        assertEquals(Set.of("meeting-link-service"), token.getAudience());
+        assertEquals("booking-service", token.getSubject());
+        assertEquals(Set.of("service"), token.getGroups());
+        assertEquals(300, token.getExpirationTime() - token.getIssuedAtTime());
+        // cached: the next call reuses the token instead of signing a new one
+        api.as(user.token()).get("/api/bookings").then().statusCode(200).body("meeting_links_status", equalTo("available"));
+        assertEquals(authorization, MeetingLinkStub.lastAuthorization());
+    }
 
     @Test
     void ownerGetsAClientLink() {

@@ -30,11 +30,12 @@ class ChecksRejectBrokenManifestsTest {
             httproute-to-meeting-link-service.yaml           | routes to Service meeting-link-service
             networkpolicy-opens-notification-service.yaml    | notification-service admits only in-cluster callers
             networkpolicy-opens-booking-service.yaml         | admits every source to booking-service
-            networkpolicy-booking-service-from-meeting-link.yaml | is not the gateway namespace
+            networkpolicy-booking-service-from-other-pod.yaml | is not the gateway namespace
             kafkatopic-single-replica.yaml                   | KafkaTopic/booking-events: replicas 1 in prod
             secret-with-data.yaml                            | Secret/smtp-credentials: Secret with data
             httproute-cors-allow-credentials-false.yaml      | CORS allowCredentials is set
             httproute-exposes-q.yaml                         | routes path /q, not one of
+            httproute-exposes-internal.yaml                  | routes path /internal, not one of
             httproute-no-https-redirect.yaml                 | no HTTPRoute redirecting plain HTTP to https
             deployment-sets-java-opts.yaml                   | sets JAVA_OPTS, which replaces the image launcher's options
             deployment-shutdown-exceeds-grace-period.yaml    | is not below terminationGracePeriodSeconds 20

@@ -40,8 +40,12 @@ final class DeploymentRules {
     static final Set<String> PUBLIC_PREFIXES = Set.of(
             "/api/auth", "/api/bookings", "/api/schedules", "/api/admin", "/api/meetings", "/api/payments");
     static final Set<String> INTERNAL_SERVICES = Set.of("meeting-link-service", "notification-service");
-    /** In-namespace callers booking-service admits besides the gateway: they verify tokens with its JWKS. */
-    static final Set<String> JWKS_CALLERS = Set.of("notification-service");
+    /**
+     * In-namespace callers booking-service admits besides the gateway: they verify tokens with its JWKS
+     * (notification-service's admin API, meeting-link-service's callers); notification-service also gets its service
+     * tokens there.
+     */
+    static final Set<String> JWKS_CALLERS = Set.of("notification-service", "meeting-link-service");
     static final Set<String> AUTOSCALED = Set.of("booking-service", "meeting-link-service");
     static final Set<String> TOPICS = Set.of("booking.events", "booking.events.dlq");
     static final int CONTAINER_PORT = 8080;

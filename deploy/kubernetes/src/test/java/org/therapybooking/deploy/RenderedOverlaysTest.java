@@ -98,6 +98,11 @@ class RenderedOverlaysTest {
         assertSecretRef(overlay, "notification-service", "NOTIFICATION_DB_URL", "notification-db-app", "jdbc-uri");
         assertSecretRef(overlay, "notification-service", "NOTIFICATION_DB_USER", "notification-db-app", "username");
         assertSecretRef(overlay, "notification-service", "NOTIFICATION_DB_PASSWORD", "notification-db-app", "password");
+        // the service-token client secret: the secret in notification-service only, its hash in booking-service only
+        assertSecretRef(overlay, "notification-service", "NOTIFICATION_CLIENT_SECRET", "notification-client-credentials",
+                "client-secret");
+        assertSecretRef(overlay, "booking-service", "NOTIFICATION_CLIENT_SECRET_SHA256", "booking-secrets",
+                "notification-client-secret-sha256");
         assertEquals("booking", find(overlay.manifests(), "Cluster", "booking-db").spec()
                 .path("bootstrap").path("initdb").path("database").asText());
     }
@@ -110,10 +115,10 @@ class RenderedOverlaysTest {
                         "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_SIGN_KEY_LOCATION",
                         "JWT_SIGN_KEY_ID", "JITSI_BASE_URL", "QUARKUS_HTTP_PORT"),
                 "meeting-link-service-config", Set.of("JITSI_BASE_URL", "JITSI_AUTH_MODE", "DISPLAY_NAME_POLICY",
-                        "QUARKUS_HTTP_PORT"),
+                        "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER", "QUARKUS_HTTP_PORT"),
                 "notification-service-config", Set.of("KAFKA_BOOTSTRAP_SERVERS", "MEETING_LINK_SERVICE_URL",
-                        "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER", "JWT_AUDIENCE", "SMTP_HOST", "SMTP_PORT",
-                        "MAIL_FROM", "QUARKUS_HTTP_PORT"));
+                        "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER", "JWT_AUDIENCE", "BOOKING_SERVICE_URL", "SMTP_HOST",
+                        "SMTP_PORT", "MAIL_FROM", "QUARKUS_HTTP_PORT"));
         expected.forEach((configMap, keys) -> {
             JsonNode data = find(overlay.manifests(), "ConfigMap", configMap).node().path("data");
             for (String key : keys) {

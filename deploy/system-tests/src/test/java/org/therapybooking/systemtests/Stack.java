@@ -2,14 +2,18 @@ package org.therapybooking.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +68,8 @@ final class Stack implements AutoCloseable {
         int bookingPort1 = FreePorts.next();
         int meetingLinkPort = FreePorts.next();
         String jwks = "http://127.0.0.1:" + bookingPort1 + "/api/auth/jwks";
+        // notification-service's client secret for booking-service's token endpoint; booking-service holds its SHA-256
+        String clientSecret = randomSecret();
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -85,6 +91,7 @@ final class Stack implements AutoCloseable {
         bookingEnv.put("JWT_SIGN_KEY_LOCATION", key.toString());
         bookingEnv.put("JWT_SIGN_KEY_ID", "system-tests-1");
         bookingEnv.put("PAYMENT_WEBHOOK_SECRET", "whsec_" + UUID.randomUUID());
+        bookingEnv.put("NOTIFICATION_CLIENT_SECRET_SHA256", sha256Hex(clientSecret));
         // every client of the tests logs in from 127.0.0.1
         bookingEnv.put("LOGIN_MAX_ATTEMPTS_PER_CLIENT", "1000000");
         // the relay's longest pause between attempts when Kafka is down (default 30 s): shorter recoveries
@@ -106,6 +113,9 @@ final class Stack implements AutoCloseable {
         notificationEnv.put("SMTP_HOST", "127.0.0.1");
         notificationEnv.put("SMTP_PORT", Integer.toString(smtp.port()));
         notificationEnv.put("MAIL_FROM", "Therapy Practice <no-reply@practice.example>");
+        // service tokens for meeting-link-service, from booking replica 1 (the one that serves the JWKS too)
+        notificationEnv.put("BOOKING_SERVICE_URL", "http://127.0.0.1:" + bookingPort1);
+        notificationEnv.put("NOTIFICATION_CLIENT_SECRET", clientSecret);
         // shorter policies than production's, so outages of seconds recover in seconds (see docs/operations.md)
         notificationEnv.put("QUARKUS_MAILER_TIMEOUT", "3s");
         notificationEnv.put("NOTIFICATIONS_DISPATCH_EVERY", "1s");
@@ -161,6 +171,21 @@ final class Stack implements AutoCloseable {
 
     private static Path jar(Path root, String module) {
         return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256Hex(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path writeSigningKey(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package org.therapybooking.meetinglink.bench;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.therapybooking.meetinglink.api.MeetingLinkApi;
 import org.therapybooking.meetinglink.api.MeetingLinkRequest;
 
 import io.smallrye.common.annotation.NonBlocking;
@@ -44,6 +46,17 @@ public class BareResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public String postJson(MeetingLinkRequest body) {
+        return "{\"ok\":true}";
+    }
+
+    /** The same as post-json behind the link endpoints' service-token check: the cost of verifying the token. */
+    @POST
+    @Path("/post-json-auth")
+    @NonBlocking
+    @RolesAllowed(MeetingLinkApi.CALLER_GROUP)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String postJsonAuthenticated(MeetingLinkRequest body) {
         return "{\"ok\":true}";
     }
 }

@@ -1,5 +1,7 @@
 package org.therapybooking.meetinglink.link;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.therapybooking.meetinglink.api.BatchRequest;
 import org.therapybooking.meetinglink.api.BatchResponse;
 import org.therapybooking.meetinglink.api.MeetingLinkApi;
@@ -10,9 +12,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 
 /**
- * Internal API used by booking-service and notification-service (kept off the gateway by a NetworkPolicy). Paths,
- * methods and media types come from {@link MeetingLinkApi}, the contract the callers' clients are made of.
+ * Internal API used by booking-service and notification-service. Paths, methods and media types come from
+ * {@link MeetingLinkApi}, the contract the callers' clients are made of. Only service tokens are answered
+ * (audience {@value MeetingLinkApi#AUDIENCE}, group {@value MeetingLinkApi#CALLER_GROUP}; application.properties
+ * says how they are verified); the NetworkPolicy that admits only the two callers' pods is the second wall.
  */
+@RolesAllowed(MeetingLinkApi.CALLER_GROUP)
 public class MeetingLinkResource implements MeetingLinkApi {
 
     private final MeetingLinkService service;

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.therapybooking.meetinglink.support.ServiceTokens.asService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class MeetingLinkResourceTest {
 
     @Test
     void createsTheContractExample() {
-        String url = given().contentType(ContentType.JSON).body(body(ROOM, "client", "Zoë"))
+        String url = asService().contentType(ContentType.JSON).body(body(ROOM, "client", "Zoë"))
                 .post(LINKS)
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("meeting_url", equalTo("https://meet.jit.si/" + ROOM
@@ -54,7 +55,7 @@ class MeetingLinkResourceTest {
     @Test
     void hostileNameOverHttpStillRoundTrips() {
         String evil = "\"&config.startWithAudioMuted=true#x 😀 محمد";
-        String url = given().contentType(ContentType.JSON).body(body(ROOM, "client", evil))
+        String url = asService().contentType(ContentType.JSON).body(body(ROOM, "client", evil))
                 .post(LINKS).then().statusCode(200).extract().path("meeting_url");
         var parsed = JitsiHashParser.parse(url);
         assertEquals(evil + " O'Brien", parsed.hash().get("userInfo.displayName").textValue());
@@ -63,7 +64,7 @@ class MeetingLinkResourceTest {
 
     @Test
     void sessionIsOptionalAndDisplayNameMayBeGiven() {
-        given().contentType(ContentType.JSON)
+        asService().contentType(ContentType.JSON)
                 .body(Map.of("room", "https://meet.jit.si/" + ROOM, "role", "host",
                         "participant", Map.of("display_name", "Dr. Smith")))
                 .post(LINKS)
@@ -80,7 +81,7 @@ class MeetingLinkResourceTest {
         for (int i = 0; i < 50; i++) {
             requests.add(body("room-" + i, i % 3 == 0 ? "host" : "client", "P" + i));
         }
-        var links = given().contentType(ContentType.JSON).body(Map.of("requests", requests))
+        var links = asService().contentType(ContentType.JSON).body(Map.of("requests", requests))
                 .post(BATCH)
                 .then().statusCode(200).body("links", hasSize(50))
                 .extract().jsonPath().getList("links", Map.class);
@@ -97,13 +98,13 @@ class MeetingLinkResourceTest {
         for (int i = 0; i < MeetingLinkApi.MAX_BATCH; i++) {
             requests.add(body("room-" + i, "client", "P"));
         }
-        given().contentType(ContentType.JSON).body(Map.of("requests", requests))
+        asService().contentType(ContentType.JSON).body(Map.of("requests", requests))
                 .post(BATCH).then().statusCode(200).body("links", hasSize(MeetingLinkApi.MAX_BATCH));
     }
 
     @Test
     void emptyBatchIsRejected() {
-        given().contentType(ContentType.JSON).body(Map.of("requests", List.of()))
+        asService().contentType(ContentType.JSON).body(Map.of("requests", List.of()))
                 .post(BATCH)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("requests"));
@@ -113,7 +114,7 @@ class MeetingLinkResourceTest {
     void batchItemErrorsNameTheItem() {
         List<Map<String, Object>> requests = List.of(body(ROOM, "client", "A"), body("https://evil.example/x", "client", "B"),
                 Map.of("room", ROOM, "role", "admin", "participant", Map.of()));
-        given().contentType(ContentType.JSON).body(Map.of("requests", requests))
+        asService().contentType(ContentType.JSON).body(Map.of("requests", requests))
                 .post(BATCH)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("requests[2].role"));
@@ -121,7 +122,7 @@ class MeetingLinkResourceTest {
 
     @Test
     void missingParticipantAndRole() {
-        given().contentType(ContentType.JSON).body(Map.of("room", ROOM))
+        asService().contentType(ContentType.JSON).body(Map.of("room", ROOM))
                 .post(LINKS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("participant", "role"));
@@ -129,7 +130,7 @@ class MeetingLinkResourceTest {
 
     @Test
     void foreignHostIsRejected() {
-        given().contentType(ContentType.JSON).body(body("https://evil.example/" + ROOM, "client", "Zoë"))
+        asService().contentType(ContentType.JSON).body(body("https://evil.example/" + ROOM, "client", "Zoë"))
                 .post(LINKS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("room"));
@@ -137,9 +138,9 @@ class MeetingLinkResourceTest {
 
     @Test
     void singleLinkIsAnsweredOnTheEventLoopAndBatchOnAWorker() {
-        given().contentType(ContentType.JSON).body(body(ROOM, "client", "Zoë")).post(LINKS)
+        asService().contentType(ContentType.JSON).body(body(ROOM, "client", "Zoë")).post(LINKS)
                 .then().statusCode(200).header(HandlerThreadFilter.HEADER, "true");
-        given().contentType(ContentType.JSON).body(Map.of("requests", List.of(body(ROOM, "client", "Zoë")))).post(BATCH)
+        asService().contentType(ContentType.JSON).body(Map.of("requests", List.of(body(ROOM, "client", "Zoë")))).post(BATCH)
                 .then().statusCode(200).header(HandlerThreadFilter.HEADER, "false");
     }
 

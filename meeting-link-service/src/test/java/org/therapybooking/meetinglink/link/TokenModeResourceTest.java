@@ -1,10 +1,10 @@
 package org.therapybooking.meetinglink.link;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.therapybooking.meetinglink.support.ServiceTokens.asService;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,27 +56,27 @@ class TokenModeResourceTest {
     void hostGetsAGuaranteedModeratorTokenClientDoesNot() throws Exception {
         CapturingHandler logs = CapturingHandler.install();
         try {
-            Map<String, Object> host = given().contentType(ContentType.JSON)
+            Map<String, Object> host = asService().contentType(ContentType.JSON)
                     .body(MeetingLinkResourceTest.body(ROOM, "host", "Ada"))
                     .post("/api/meeting-links")
                     .then().statusCode(200)
                     .body("moderator_guaranteed", equalTo(true))
                     .body("expires_at", equalTo("2026-12-01T11:15:00Z"))
                     .extract().as(Map.class);
-            Map<String, Object> client = given().contentType(ContentType.JSON)
+            Map<String, Object> client = asService().contentType(ContentType.JSON)
                     .body(MeetingLinkResourceTest.body(ROOM, "client", "Zoë"))
                     .post("/api/meeting-links")
                     .then().statusCode(200)
                     .body("moderator_guaranteed", equalTo(false))
                     .body("expires_at", equalTo("2026-12-01T11:15:00Z"))
                     .extract().as(Map.class);
-            List<Map<String, Object>> batch = given().contentType(ContentType.JSON)
+            List<Map<String, Object>> batch = asService().contentType(ContentType.JSON)
                     .body(Map.of("requests", List.of(MeetingLinkResourceTest.body(ROOM, "client", "B1"),
                             MeetingLinkResourceTest.body(ROOM, "host", "B2"))))
                     .post("/api/meeting-links/batch")
                     .then().statusCode(200).extract().jsonPath().getList("links");
             // an error path too: errors must not echo request data or tokens either
-            given().contentType(ContentType.JSON).body(MeetingLinkResourceTest.body("https://evil.example/x", "host", "E"))
+            asService().contentType(ContentType.JSON).body(MeetingLinkResourceTest.body("https://evil.example/x", "host", "E"))
                     .post("/api/meeting-links").then().statusCode(400);
 
             JwtClaims hostClaims = verify(token((String) host.get("meeting_url")));

@@ -152,6 +152,23 @@ class AdminNotificationApiTest extends NotificationIT {
     }
 
     @Test
+    void anExpiredAdminTokenIs401() {
+        long anHourAgo = System.currentTimeMillis() / 1000 - 3600;
+        problem(given().auth().oauth2(Tokens.adminIssuedAt(anHourAgo)).get(PATH, 1).then(), ProblemType.UNAUTHORIZED,
+                "/api/admin/bookings/1/notifications");
+    }
+
+    @Test
+    void serviceTokensAreRefused() {
+        // what booking-service's token endpoint issues: for meeting-link-service, not for this API
+        problem(given().auth().oauth2(Tokens.service("notification-service", "meeting-link-service")).get(PATH, 1)
+                .then(), ProblemType.UNAUTHORIZED, "/api/admin/bookings/1/notifications");
+        // and were one ever issued for this API's audience, the service group is no admin
+        problem(given().auth().oauth2(Tokens.service("notification-service", Tokens.AUDIENCE)).get(PATH, 1).then(),
+                ProblemType.FORBIDDEN, "/api/admin/bookings/1/notifications");
+    }
+
+    @Test
     void openApiNamesPropertiesTheWayTheApiDoes() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.NotificationView.properties.keySet()",

@@ -13,12 +13,13 @@ import jakarta.inject.Inject;
 
 /**
  * Shared setup of the integration tests: real PostgreSQL, Kafka and SMTP, the meeting-link-service contract
- * stub, and a clean slate (tables, mailbox, clock, circuit breaker) before each test.
+ * stub and booking-service's token endpoint stub, and a clean slate (tables, mailbox, clock, circuit breaker) before each test.
  */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = Db.DATABASE))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GreenMailTestResource.class)
 @QuarkusTestResource(MeetingLinkStub.class)
+@QuarkusTestResource(TokenEndpointStub.class)
 @QuarkusTestResource(SmtpCutProxy.class)
 public abstract class NotificationIT {
 

@@ -24,6 +24,13 @@ public final class Tokens {
         return sign(ISSUER, AUDIENCE, TestTokens.USER);
     }
 
+    /** A service token as booking-service's token endpoint issues it: {@code sub} the client, group "service". */
+    public static String service(String client, String audience) {
+        return TestTokens.sign(TestTokens.claims(client, client, Set.of("service"), TestTokens.now(), Duration.ofMinutes(5))
+                .issuer(ISSUER).audience(audience).claim("client_id", client).claim("jti", UUID.randomUUID().toString()),
+                "test-jwt/test-only-private-key.pem", "test-key");
+    }
+
     public static String sign(String issuer, String audience, Set<String> groups) {
         return sign(issuer, audience, groups, SignatureAlgorithm.RS256, TestTokens.now());
     }

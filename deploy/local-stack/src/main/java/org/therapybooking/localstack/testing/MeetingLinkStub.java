@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import org.therapybooking.localstack.FreePorts;
 
@@ -40,6 +41,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@link #stopServer()} closes the port ({@link #startServer()} opens it again, on the same port). One stub per
  * JVM, shared by every application start; tests read what it got ({@link #requests()}, {@link #lastRequest()},
  * {@link #lastResponse()}, {@link #batchCalls()}).
+ *
+ * <p>As the real service, it answers 401 to a call without a bearer token, and to one whose token the test's
+ * check ({@link #acceptTokens(Predicate)}; by default any) refuses; {@link #authorizations()} are the
+ * {@code Authorization} headers it got, for the tests to verify the tokens.
  */
 public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
 
@@ -63,6 +68,8 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger FAIL_NEXT = new AtomicInteger();
     private static final AtomicInteger BATCH_CALLS = new AtomicInteger();
     private static final List<JsonNode> REQUESTS = new CopyOnWriteArrayList<>();
+    private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    private static volatile Predicate<String> tokenCheck = token -> true;
     private static volatile JsonNode lastRequest;
     private static volatile JsonNode lastResponse;
     private static int port;
@@ -125,6 +132,21 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
         return REQUESTS;
     }
 
+    /** Which bearer tokens the stub accepts (the token without "Bearer "); any by default. */
+    public static void acceptTokens(Predicate<String> check) {
+        tokenCheck = check;
+    }
+
+    /** The {@code Authorization} header of every request, in order ("null" where there was none). */
+    public static List<String> authorizations() {
+        return AUTHORIZATIONS;
+    }
+
+    /** The {@code Authorization} header of the last request, as sent. */
+    public static String lastAuthorization() {
+        return AUTHORIZATIONS.isEmpty() ? null : AUTHORIZATIONS.get(AUTHORIZATIONS.size() - 1);
+    }
+
     public static int batchCalls() {
         return BATCH_CALLS.get();
     }
@@ -158,6 +180,15 @@ public class MeetingLinkStub implements QuarkusTestResourceLifecycleManager {
             }
             if (!"POST".equals(exchange.getRequestMethod()) || !(batch || path.equals("/api/meeting-links"))) {
                 respond(exchange, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
+                return;
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            AUTHORIZATIONS.add(String.valueOf(authorization));
+            if (authorization == null || !authorization.startsWith("Bearer ")
+                    || !tokenCheck.test(authorization.substring("Bearer ".length()))) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                respond(exchange, 401, "application/problem+json",
+                        "{\"type\":\"urn:therapy-booking:problem:unauthorized\",\"title\":\"Unauthorized\",\"status\":401}");
                 return;
             }
             JsonNode request = JSON.readTree(exchange.getRequestBody());
