@@ -38,7 +38,7 @@ public class AuthService {
         User user = User.findByEmail(email.trim()).orElse(null);
         boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
         if (user == null || !matches) {
-            rateLimiter.recordFailure(email);
+            // the attempt was counted before the check: nothing more to record
             throw new ApiException(ProblemType.UNAUTHORIZED, "E-mail or password is wrong");
         }
         rateLimiter.recordSuccess(email);

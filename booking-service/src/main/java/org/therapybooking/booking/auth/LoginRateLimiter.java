@@ -1,98 +1,132 @@
 package org.therapybooking.booking.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
-import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.commons.problem.ApiException;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Sliding-window login limits, in memory (per replica): failed attempts per account, all attempts per client
- * address. A replicated deployment multiplies the budget by the replica count; see README.
+ * Login limits in PostgreSQL ({@code login_limit_window}), so every replica counts against one budget: attempts
+ * per client address (any outcome) and per account (password checks; a successful login resets its count).
+ * <p>
+ * Each attempt is one upsert of both counters that also starts a new window when the old one has passed, so two
+ * replicas answering at once cannot both let an attempt through the last free place. An account's attempt is
+ * counted before its password is checked: at most {@code maxFailuresPerAccount} guesses per window reach bcrypt,
+ * however many replicas serve them. Keys are stored as SHA-256 hashes; an address or e-mail never reaches the table.
  */
 @ApplicationScoped
 public class LoginRateLimiter {
 
-    private final ConcurrentHashMap<String, Deque<Long>> windows = new ConcurrentHashMap<>();
+    private static final String COUNT_ATTEMPT = """
+            insert into login_limit_window as w (key_hash, attempts, window_start) values (?1, 1, ?3), (?2, 1, ?3)
+            on conflict (key_hash) do update set
+                attempts = case when w.window_start <= ?4 then 1 else w.attempts + 1 end,
+                window_start = case when w.window_start <= ?4 then excluded.window_start else w.window_start end
+            returning key_hash, attempts, window_start""";
 
+    private final EntityManager em;
     private final BookingConfig config;
     private final Clock clock;
 
-    public LoginRateLimiter(BookingConfig config, Clock clock) {
+    public LoginRateLimiter(EntityManager em, BookingConfig config, Clock clock) {
+        this.em = em;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Counts this attempt for the client and refuses when the client or the account is over its budget. */
+    /** Counts this attempt for the client and the account and refuses when either is over its budget. */
     public void checkAndCountAttempt(String email, String clientAddress) {
         BookingConfig.Login login = config.login();
-        long now = clock.millis();
-        long windowMillis = login.window().toMillis();
-        String clientKey = "client:" + clientAddress;
-        String accountKey = accountKey(email);
-        long clientRetry = retryAfter(clientKey, login.maxAttemptsPerClient(), now, windowMillis, true);
-        if (clientRetry > 0) {
-            throw ApiException.tooManyRequests("Too many login attempts from this client", clientRetry);
+        Instant now = clock.instant();
+        byte[] clientKey = clientKey(clientAddress);
+        byte[] accountKey = accountKey(email);
+        // its own short transaction: the caller holds no connection while bcrypt runs
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(COUNT_ATTEMPT)
+                .setParameter(1, clientKey).setParameter(2, accountKey).setParameter(3, now)
+                .setParameter(4, now.minus(login.window())).getResultList());
+        Window client = null;
+        Window account = null;
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            Window window = new Window(((Number) columns[1]).intValue(), toInstant(columns[2]));
+            if (Arrays.equals((byte[]) columns[0], clientKey)) {
+                client = window;
+            } else {
+                account = window;
+            }
         }
-        long accountRetry = retryAfter(accountKey, login.maxFailuresPerAccount(), now, windowMillis, false);
-        if (accountRetry > 0) {
-            throw ApiException.tooManyRequests("Too many failed logins for this account", accountRetry);
+        if (client == null || account == null) {
+            throw new IllegalStateException("the login limit upsert returned " + rows.size() + " rows");
+        }
+        if (client.attempts() > login.maxAttemptsPerClient()) {
+            throw ApiException.tooManyRequests("Too many login attempts from this client", client.retryAfter(now, login));
+        }
+        if (account.attempts() > login.maxFailuresPerAccount()) {
+            throw ApiException.tooManyRequests("Too many failed logins for this account", account.retryAfter(now, login));
         }
     }
 
-    public void recordFailure(String email) {
-        record(accountKey(email), clock.millis());
-    }
-
+    /** The password was right: the account's failures are forgiven. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordSuccess(String email) {
-        windows.remove(accountKey(email));
+        em.createNativeQuery("delete from login_limit_window where key_hash = ?1").setParameter(1, accountKey(email))
+                .executeUpdate();
     }
 
-    private long retryAfter(String key, int max, long now, long windowMillis, boolean countThisAttempt) {
-        Deque<Long> stamps = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (stamps) {
-            while (!stamps.isEmpty() && stamps.peekFirst() <= now - windowMillis) {
-                stamps.pollFirst();
-            }
-            if (stamps.size() >= max) {
-                long oldest = stamps.peekFirst();
-                return Math.max(1, Duration.ofMillis(oldest + windowMillis - now).toSeconds() + 1);
-            }
-            if (countThisAttempt) {
-                stamps.addLast(now);
-            }
-            return 0;
-        }
-    }
-
-    private void record(String key, long now) {
-        Deque<Long> stamps = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (stamps) {
-            stamps.addLast(now);
-        }
-    }
-
-    /** Drops windows with no recent attempts so the map does not grow without bound. */
+    /** Deletes windows that have passed, so the table holds about one window's keys; every replica may run it. */
     @Scheduled(every = "${booking.login.eviction-interval}", delayed = "${booking.login.eviction-interval}")
-    void evictIdle() {
-        long cutoff = clock.millis() - config.login().window().toMillis();
-        windows.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                Long last = entry.getValue().peekLast();
-                return last == null || last <= cutoff;
-            }
-        });
+    @Transactional
+    void purgeExpired() {
+        em.createNativeQuery("delete from login_limit_window where window_start <= ?1")
+                .setParameter(1, clock.instant().minus(config.login().window())).executeUpdate();
     }
 
-    private static String accountKey(String email) {
-        return "account:" + email.trim().toLowerCase(Locale.ROOT);
+    private record Window(int attempts, Instant start) {
+        long retryAfter(Instant now, BookingConfig.Login login) {
+            return Math.max(1, Duration.between(now, start.plus(login.window())).toSeconds() + 1);
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    static byte[] clientKey(String clientAddress) {
+        return sha256("client:" + clientAddress);
+    }
+
+    static byte[] accountKey(String email) {
+        return sha256("account:" + email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -91,16 +91,25 @@ public interface BookingConfig {
     }
 
     interface Login {
-        /** Failed logins allowed per account within {@link #window()}; {@code LOGIN_MAX_FAILURES_PER_ACCOUNT} (default 5). */
+        /**
+         * Failed logins allowed per account within {@link #window()}, across all replicas (counted in PostgreSQL);
+         * {@code LOGIN_MAX_FAILURES_PER_ACCOUNT} (default 5).
+         */
         int maxFailuresPerAccount();
 
-        /** Login attempts (any outcome) allowed per client address within {@link #window()}; {@code LOGIN_MAX_ATTEMPTS_PER_CLIENT} (default 30). */
+        /**
+         * Login attempts (any outcome) allowed per client address within {@link #window()}, across all replicas;
+         * {@code LOGIN_MAX_ATTEMPTS_PER_CLIENT} (default 30).
+         */
         int maxAttemptsPerClient();
 
-        /** The sliding window of both limits; {@code LOGIN_WINDOW} (default {@code PT15M}). */
+        /**
+         * The window of both limits: it opens at a key's first attempt and the count starts again at the first
+         * attempt after it has passed; {@code LOGIN_WINDOW} (default {@code PT15M}).
+         */
         Duration window();
 
-        /** How often windows without recent attempts are dropped from memory. */
+        /** How often rows of passed windows are deleted from {@code login_limit_window}. */
         @WithDefault("PT5M")
         Duration evictionInterval();
     }

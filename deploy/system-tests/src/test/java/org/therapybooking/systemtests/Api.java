@@ -1,6 +1,7 @@
 package org.therapybooking.systemtests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +35,10 @@ final class Api {
         }
     }
 
+    /** A login's status and, on 429, its {@code Retry-After} in seconds (else -1). */
+    record LoginAnswer(int status, long retryAfterSeconds) {
+    }
+
     Api(Balancer balancer) {
         this.balancer = balancer;
     }
@@ -47,6 +52,25 @@ final class Api {
     String login(String email, String password) {
         Response r = post("/api/auth/login", null, Map.of("email", email, "password", password));
         return expect(r, 200, "login").get("access_token").asText();
+    }
+
+    /** One login attempt sent to this replica, not through the balancer. */
+    LoginAnswer loginAt(ServiceProcess replica, String email, String password) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/auth/login"))
+                    .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("email", email, "password", password))))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(-1L);
+            return new LoginAnswer(response.statusCode(), retryAfter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     long createSlot(String adminToken) {

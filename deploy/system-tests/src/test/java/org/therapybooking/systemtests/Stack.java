@@ -33,6 +33,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 final class Stack implements AutoCloseable {
     static final String ADMIN_EMAIL = "therapist@practice.example";
     static final String ADMIN_PASSWORD = "system-tests-admin-1";
+    /** booking-service's default failed-login budget per account (LOGIN_MAX_FAILURES_PER_ACCOUNT). */
+    static final int LOGIN_MAX_FAILURES = 5;
+    /** LOGIN_WINDOW here: short, so the login scenario can see a locked account open again. */
+    static final Duration LOGIN_WINDOW = Duration.ofSeconds(10);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     final Path dir;
@@ -94,6 +98,7 @@ final class Stack implements AutoCloseable {
         bookingEnv.put("NOTIFICATION_CLIENT_SECRET_SHA256", sha256Hex(clientSecret));
         // every client of the tests logs in from 127.0.0.1
         bookingEnv.put("LOGIN_MAX_ATTEMPTS_PER_CLIENT", "1000000");
+        bookingEnv.put("LOGIN_WINDOW", LOGIN_WINDOW.toString());
         // the relay's longest pause between attempts when Kafka is down (default 30 s): shorter recoveries
         bookingEnv.put("BOOKING_OUTBOX_MAX_BACKOFF", "PT2S");
         Map<String, String> seeded = new HashMap<>(bookingEnv);

@@ -207,6 +207,35 @@ class SystemScenariosTest {
                 () -> assertEquals(0, r.row.otherFailures(), "refused requests: " + r.row));
     }
 
+    @Test
+    @Order(10)
+    void loginLimitIsSharedByTheReplicas() {
+        String email = "locked-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        stack.api.register(email, "Locked");
+        ServiceProcess first = stack.booking.get(0);
+        ServiceProcess second = stack.booking.get(1);
+        // the budget's failures alternately on the two replicas: with per-replica counting each would have
+        // seen only half and would answer the next wrong password with 401
+        for (int i = 0; i < Stack.LOGIN_MAX_FAILURES; i++) {
+            ServiceProcess replica = i % 2 == 0 ? first : second;
+            assertEquals(401, stack.api.loginAt(replica, email, "wrong-password-" + i).status(), "failure " + (i + 1));
+        }
+        Api.LoginAnswer wrongOnFirst = stack.api.loginAt(first, email, "wrong-password-x");
+        Api.LoginAnswer rightOnFirst = stack.api.loginAt(first, email, Api.PASSWORD);
+        Api.LoginAnswer rightOnSecond = stack.api.loginAt(second, email, Api.PASSWORD);
+        assertAll(() -> assertEquals(429, wrongOnFirst.status(), "next failure"),
+                () -> assertEquals(429, rightOnFirst.status(), "right password on replica 1 while locked"),
+                () -> assertEquals(429, rightOnSecond.status(), "right password on replica 2 while locked"),
+                () -> assertTrue(rightOnSecond.retryAfterSeconds() >= 1
+                        && rightOnSecond.retryAfterSeconds() <= Stack.LOGIN_WINDOW.toSeconds() + 1,
+                        "Retry-After within the window: " + rightOnSecond));
+        // Retry-After is when the window ends; after it, the right password gets in on either replica
+        Wait.sleep(Math.max(wrongOnFirst.retryAfterSeconds(), rightOnSecond.retryAfterSeconds()) * 1000);
+        assertEquals(200, stack.api.loginAt(second, email, Api.PASSWORD).status(), "after the window");
+        System.out.printf("login limit across 2 replicas: %d failures (alternating) then 429 on both replicas, "
+                + "Retry-After %d s, accepted after it%n", Stack.LOGIN_MAX_FAILURES, rightOnSecond.retryAfterSeconds());
+    }
+
     // ---- the scenario engine ----
 
     /** Injects the fault while the load runs and heals it; returns the moment the system was whole again. */

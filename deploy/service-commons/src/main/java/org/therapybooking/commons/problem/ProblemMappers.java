@@ -38,6 +38,8 @@ public class ProblemMappers {
 
     /** Unique and exclusion constraints: the database's last line against a race the service's checks missed. */
     private static final Set<String> CONFLICT_STATES = Set.of("23505", "23P01");
+    /** SQLSTATE class 22, data exception: out of range, invalid text, bad datetime... */
+    private static final String DATA_EXCEPTION = "22";
     /** Serialization failure and deadlock: the same request may succeed when sent again. */
     private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "53300", "57P01", "57P02", "57P03");
 
@@ -85,8 +87,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String message = e instanceof UnstorableTextException ? e.getOriginalMessage()
+                    : "has the wrong type or format";
             return respond(ProblemType.VALIDATION, "The request has invalid fields.", uri,
-                    List.of(new FieldError(jsonPath(mapping), "has the wrong type or format")), null);
+                    List.of(new FieldError(jsonPath(mapping), message)), null);
         }
         return respond(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON for this endpoint.", uri,
                 List.of(), null);
@@ -133,6 +137,13 @@ public class ProblemMappers {
         SQLException sql = sqlCause(e);
         if (sql != null && CONFLICT_STATES.contains(sql.getSQLState())) {
             return respond(ProblemType.CONFLICT, "The change conflicts with existing data.", uri, List.of(), null);
+        }
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith(DATA_EXCEPTION)) {
+            // a value the validation let through but the column cannot hold (a date beyond its range, NUL in a
+            // query parameter); the transaction is rolled back, so it is the request's fault and nothing was written
+            LOG.warnf("data exception %s on %s: %s", sql.getSQLState(), path(uri), sql.getMessage());
+            return respond(ProblemType.VALIDATION, "A value in the request is outside what the service can store.",
+                    uri, List.of(), null);
         }
         if (databaseUnavailable(sql)) {
             LOG.warnf("database unavailable on %s: %s", path(uri), sql.getMessage());

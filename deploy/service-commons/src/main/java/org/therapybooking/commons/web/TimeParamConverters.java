@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 import jakarta.ws.rs.HeaderParam;
@@ -52,11 +53,16 @@ public class TimeParamConverters implements ParamConverterProvider {
                 if (value == null || value.isBlank()) {
                     return null;
                 }
+                V parsed;
                 try {
-                    return parse.apply(value.trim());
+                    parsed = parse.apply(value.trim());
                 } catch (DateTimeException e) {
                     throw new InvalidParameterException(name, reason);
                 }
+                if (!storable(parsed)) {
+                    throw new InvalidParameterException(name, "must be between the years 1 and 9999");
+                }
+                return parsed;
             }
 
             @Override
@@ -64,6 +70,15 @@ public class TimeParamConverters implements ParamConverterProvider {
                 return value == null ? null : value.toString();
             }
         };
+    }
+
+    /** Within PostgreSQL's and JSON's everyday range: a year of four digits (timestamptz itself ends in 294276). */
+    private static boolean storable(Object value) {
+        Instant instant = value instanceof InstantOrDate either ? either.instant()
+                : value instanceof Instant i ? i : null;
+        int year = instant != null ? instant.atOffset(ZoneOffset.UTC).getYear()
+                : value instanceof LocalDate date ? date.getYear() : 1;
+        return year >= 1 && year <= 9999;
     }
 
     private static String parameterName(Annotation[] annotations) {
