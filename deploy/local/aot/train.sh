@@ -32,14 +32,7 @@ base="http://127.0.0.1:$port"
 auth=()
 if [[ $service == meeting-link-service ]]; then
   keys=$(mktemp -d)
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/key.pem" 2>/dev/null
-  openssl pkey -in "$keys/key.pem" -pubout -out "$keys/public.pem"
-  b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-  now=$(date +%s)
-  input="$(printf '{"alg":"RS256","typ":"JWT","kid":"training"}' | b64url).$(printf \
-    '{"iss":"therapy-booking","aud":"meeting-link-service","sub":"training","groups":["service"],"iat":%s,"exp":%s}' \
-    "$now" $((now + 3600)) | b64url)"
-  auth=(-H "Authorization: Bearer $input.$(printf '%s' "$input" | openssl dgst -sha256 -sign "$keys/key.pem" -binary | b64url)")
+  auth=(-H "Authorization: Bearer $("$(dirname "$0")/../throwaway-service-token.sh" "$keys" training 3600)")
   set -- "$@" JWT_PUBLIC_KEY_LOCATION="$keys/public.pem"
 fi
 (cd "$app" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \

@@ -51,15 +51,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # a throwaway RSA key and one service token for the whole run (RS256, audience meeting-link-service, 2 h)
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/caller-key.pem" 2>/dev/null
-openssl pkey -in "$WORK/caller-key.pem" -pubout -out "$WORK/caller-public.pem"
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-NOW=$(date +%s)
-JWT_INPUT="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url).$(printf \
-  '{"iss":"therapy-booking","aud":"meeting-link-service","sub":"bench","groups":["service"],"iat":%s,"exp":%s}' \
-  "$NOW" $((NOW + 7200)) | b64url)"
-TOKEN="$JWT_INPUT.$(printf '%s' "$JWT_INPUT" | openssl dgst -sha256 -sign "$WORK/caller-key.pem" -binary | b64url)"
-export JWT_PUBLIC_KEY_LOCATION="$WORK/caller-public.pem"
+TOKEN=$("$ROOT/deploy/local/throwaway-service-token.sh" "$WORK" bench 7200)
+export JWT_PUBLIC_KEY_LOCATION="$WORK/public.pem"
 
 export JITSI_AUTH_MODE="$AUTH_MODE" JITSI_BASE_URL="https://meet.jit.si"
 if [ "$AUTH_MODE" = "jwt" ]; then
