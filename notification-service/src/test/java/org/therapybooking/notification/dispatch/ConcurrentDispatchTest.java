@@ -77,9 +77,16 @@ class ConcurrentDispatchTest extends NotificationIT {
         List<List<Long>> round2 = runTwoWorkers();
         assertNoRowInTwoClaims(round2);
 
-        assertEachNotificationSentOnce(BOOKINGS * 3, round1, round2);
+        // A send may fail for reasons outside the dispatcher: seen on a busy machine, one SMTP send to the local
+        // GreenMail got no answer until the mailer's 15 s timeout (an unknown outcome: the row waits as
+        // 'uncertain' for its one re-send), and a meeting-link call can time out (a retry a little later). The
+        // dispatcher's own recovery finishes them; the guarantees below must hold all the same.
+        List<List<Long>> recovery = recoverUnknownOutcomesAndRetries();
+
+        assertEachNotificationSentOnce(BOOKINGS * 3, round1, round2, recovery);
         for (int i = 0; i < BOOKINGS; i++) {
-            assertEquals(2, Mailbox.to("client." + (500 + i) + "@example.org").size());
+            assertEquals(2, Mailbox.to("client." + (500 + i) + "@example.org").stream()
+                    .map(Mailbox.Email::notificationId).distinct().count());
         }
     }
 
@@ -216,6 +223,35 @@ class ConcurrentDispatchTest extends NotificationIT {
         }
     }
 
+    /**
+     * What {@code tick()} does for rows that did not go out: later (past the confirmation window of an unknown
+     * outcome and the retry delay), 'uncertain' rows go back to the queue, and one worker claims and sends what is
+     * due. Returns the claims it made, as one "round" with an empty second worker.
+     */
+    private List<List<Long>> recoverUnknownOutcomesAndRetries() {
+        List<Long> claimed = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            clock.advance(Duration.ofMinutes(20));
+            repository.releaseUncertain(clock.instant());
+            ClaimRepository.Claim claim;
+            while (!(claim = dispatcher.claim()).ids().isEmpty()) {
+                claimed.addAll(claim.ids());
+                dispatcher.send(claim);
+            }
+        }
+        return List.of(claimed, List.of());
+    }
+
+    private static long distinctMessageIds(List<MimeMessage> messages) {
+        return messages.stream().map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count();
+    }
+
     private static int claims(List<List<Long>> round) {
         return round.get(0).size() + round.get(1).size();
     }
@@ -230,19 +266,26 @@ class ConcurrentDispatchTest extends NotificationIT {
     }
 
     /**
-     * Every row is sent, exactly one email per notification, and each row's attempts are exactly the claims the
-     * workers made on it (a row claimed again was retried after a recorded transient failure, never taken twice).
+     * Every row is sent, with one Message-ID per notification (what a person sees once), a second copy only of a
+     * row whose send was an unknown outcome (the server may have taken the first: the re-send keeps the
+     * Message-ID), and each row's attempts are exactly the claims the workers made on it (a row claimed again was
+     * retried after a recorded failure, never taken twice).
      */
-    private static void assertEachNotificationSentOnce(int notifications, List<List<Long>> round1, List<List<Long>> round2) {
+    @SafeVarargs
+    private static void assertEachNotificationSentOnce(int notifications, List<List<Long>>... rounds) {
         MimeMessage[] received = GreenMailTestResource.greenMail().getReceivedMessages();
-        Map<String, Long> perNotification = List.of(received).stream()
-                .collect(Collectors.groupingBy(ConcurrentDispatchTest::notificationId, Collectors.counting()));
+        Map<String, List<MimeMessage>> perNotification = List.of(received).stream()
+                .collect(Collectors.groupingBy(ConcurrentDispatchTest::notificationId));
         assertEquals(notifications, perNotification.size(), "every notification arrived");
-        assertTrue(perNotification.values().stream().allMatch(n -> n == 1), "none arrived twice: " + perNotification);
-        assertEquals(notifications, received.length);
+        assertTrue(perNotification.values().stream().allMatch(copies -> distinctMessageIds(copies) == 1),
+                "one Message-ID per notification");
+        long resentAfterUnknownOutcome = Db.count("SELECT count(*) FROM notification WHERE unconfirmed_handovers > 0");
+        long extraCopies = received.length - notifications;
+        assertTrue(extraCopies >= 0 && extraCopies <= resentAfterUnknownOutcome,
+                extraCopies + " extra copies, " + resentAfterUnknownOutcome + " unknown outcomes");
         assertEquals(notifications, Db.count("SELECT count(*) FROM notification WHERE status = 'sent'"));
 
-        Map<Long, Long> claimsPerRow = Stream.of(round1, round2).flatMap(List::stream).flatMap(List::stream)
+        Map<Long, Long> claimsPerRow = Stream.of(rounds).flatMap(List::stream).flatMap(List::stream)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         Map<Long, Long> attemptsPerRow = Db.attempts();
         assertEquals(attemptsPerRow, claimsPerRow, "attempts recorded per row = claims made on it");
