@@ -31,6 +31,8 @@ public final class SmtpCutProxy implements QuarkusTestResourceLifecycleManager {
                     prefix + "mock", "false",
                     prefix + "start-tls", "DISABLED",
                     prefix + "tls", "false",
+                    // every cut closes its connection: a fresh one per send, never a pooled one the proxy cut
+                    prefix + "keep-alive", "false",
                     prefix + "from", "Therapy Practice <no-reply@practice.example>");
         }
     }
