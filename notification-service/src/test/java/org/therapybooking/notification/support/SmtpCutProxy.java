@@ -31,10 +31,8 @@ public final class SmtpCutProxy implements QuarkusTestResourceLifecycleManager {
                     prefix + "mock", "false",
                     prefix + "start-tls", "DISABLED",
                     prefix + "tls", "false",
-                    // every cut closes its connection: a fresh one per send, never a pooled one the proxy cut;
-                    // one at a time (concurrent sends to GreenMail sometimes stall, see application.properties)
+                    // every cut closes its connection: a fresh one per send, never a pooled one the proxy cut
                     prefix + "keep-alive", "false",
-                    prefix + "max-pool-size", "1",
                     prefix + "from", "Therapy Practice <no-reply@practice.example>");
         }
     }
