@@ -77,10 +77,10 @@ class ConcurrentDispatchTest extends NotificationIT {
         List<List<Long>> round2 = runTwoWorkers();
         assertNoRowInTwoClaims(round2);
 
-        // A send may fail for reasons outside the dispatcher: seen on a busy machine, one SMTP send to the local
-        // GreenMail got no answer until the mailer's 15 s timeout (an unknown outcome: the row waits as
-        // 'uncertain' for its one re-send), and a meeting-link call can time out (a retry a little later). The
-        // dispatcher's own recovery finishes them; the guarantees below must hold all the same.
+        // A send may fail for reasons outside the dispatcher: under CPU load a meeting-link call can time out (a
+        // retry a little later), and an SMTP send that ends without an answer waits as 'uncertain' for its one
+        // re-send (before the mail client ran on one event loop, a dropped connection sometimes did that: see
+        // DroppedConnectionTest). The dispatcher's own recovery finishes them; the guarantees below must hold.
         List<List<Long>> recovery = recoverUnknownOutcomesAndRetries();
 
         assertEachNotificationSentOnce(BOOKINGS * 3, round1, round2, recovery);

@@ -33,6 +33,8 @@ public final class SmtpCutProxy implements QuarkusTestResourceLifecycleManager {
                     prefix + "tls", "false",
                     // every cut closes its connection: a fresh one per send, never a pooled one the proxy cut
                     prefix + "keep-alive", "false",
+                    // a drop the client fails to report shows up as this timeout (DroppedConnectionTest)
+                    prefix + "timeout", "20s",
                     prefix + "from", "Therapy Practice <no-reply@practice.example>");
         }
     }
