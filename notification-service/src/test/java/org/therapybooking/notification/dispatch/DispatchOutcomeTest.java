@@ -71,7 +71,7 @@ class DispatchOutcomeTest {
                 return Mail.withText(booking.clientEmail, "s", "t");
             }
         };
-        EmailSender sender = new EmailSender(null) {
+        EmailSender sender = new EmailSender(null, null, null) {
             @Override
             public Optional<SendFailure> send(Mail mail) {
                 duringSend.run();

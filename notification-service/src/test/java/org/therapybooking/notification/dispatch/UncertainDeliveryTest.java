@@ -26,11 +26,12 @@ import org.therapybooking.notification.support.SmtpCutProxy;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
 
-import io.quarkus.mailer.Mailer;
 import io.quarkus.mailer.MailerName;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 
 /**
  * Unknown SMTP outcomes through real SMTP: the message reaches the server (GreenMail) but its reply does not reach
@@ -52,12 +53,14 @@ class UncertainDeliveryTest extends NotificationIT {
     Scheduler scheduler;
     @Inject
     @MailerName(SmtpCutProxy.MAILER)
-    Mailer behindTheProxy;
+    ReactiveMailer behindTheProxy;
+    @Inject
+    Vertx vertx;
 
     @BeforeEach
     void sendThroughTheCuttingProxy() {
         scheduler.pause(NotificationDispatcher.JOB);
-        QuarkusMock.installMockForType(new EmailSender(behindTheProxy), EmailSender.class);
+        QuarkusMock.installMockForType(new EmailSender(behindTheProxy, vertx, SmtpCutProxy.TIMEOUT), EmailSender.class);
     }
 
     @AfterEach

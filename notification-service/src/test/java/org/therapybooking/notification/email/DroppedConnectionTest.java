@@ -17,9 +17,10 @@ import org.therapybooking.notification.support.NotificationIT;
 import org.therapybooking.notification.support.SmtpCutProxy;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.mailer.MailerName;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 
 /**
@@ -36,7 +37,9 @@ class DroppedConnectionTest extends NotificationIT {
 
     @Inject
     @MailerName(SmtpCutProxy.MAILER)
-    Mailer behindTheProxy;
+    ReactiveMailer behindTheProxy;
+    @Inject
+    Vertx vertx;
 
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
@@ -48,7 +51,7 @@ class DroppedConnectionTest extends NotificationIT {
 
     @Test
     void everyDroppedConnectionIsReportedAsDroppedNotAsATimeout() {
-        EmailSender sender = new EmailSender(behindTheProxy);
+        EmailSender sender = new EmailSender(behindTheProxy, vertx, SmtpCutProxy.TIMEOUT);
         SmtpCutProxy.cutAfterData(true);
 
         List<CompletableFuture<Optional<SendFailure>>> sends = IntStream.range(0, SENDS)

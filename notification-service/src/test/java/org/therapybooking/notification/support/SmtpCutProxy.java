@@ -1,5 +1,6 @@
 package org.therapybooking.notification.support;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.therapybooking.localstack.GreenMailTestResource;
@@ -15,6 +16,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public final class SmtpCutProxy implements QuarkusTestResourceLifecycleManager {
     public static final String MAILER = "cut";
+    /** How long a send through the proxy waits for the server; a drop the client fails to report shows up as this. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private static SmtpFaultProxy proxy;
 
@@ -33,8 +36,7 @@ public final class SmtpCutProxy implements QuarkusTestResourceLifecycleManager {
                     prefix + "tls", "false",
                     // every cut closes its connection: a fresh one per send, never a pooled one the proxy cut
                     prefix + "keep-alive", "false",
-                    // a drop the client fails to report shows up as this timeout (DroppedConnectionTest)
-                    prefix + "timeout", "20s",
+                    prefix + "timeout", TIMEOUT.toSeconds() + "s",
                     prefix + "from", "Therapy Practice <no-reply@practice.example>");
         }
     }
