@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +18,8 @@ import org.therapybooking.booking.support.Api;
 import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +56,7 @@ class OutboxTracingTest extends IntegrationTest {
         assertEquals(traceId, traceIdOf(created.traceparent()));
 
         // the record names the relay's producer span, a span of the request's trace
-        SpanData publish = awaitSpan(traceId, OutboxPublisher.PUBLISH_SPAN);
+        SpanData publish = awaitSpan(traceId, span -> span.getName().equals(OutboxPublisher.PUBLISH_SPAN));
         assertEquals(publish.getSpanId(), created.traceparent().split("-")[2]);
         assertEquals(created.eventId(), publish.getAttributes().asMap().entrySet().stream()
                 .filter(e -> e.getKey().getKey().equals("messaging.message.id")).findFirst().orElseThrow()
@@ -67,17 +70,31 @@ class OutboxTracingTest extends IntegrationTest {
         }
     }
 
-    private SpanData awaitSpan(String traceId, String name) throws InterruptedException {
+    @Test
+    void aSearchForAnAddressLeavesNoAddressInTheRequestsSpan() throws InterruptedException {
+        String traceId = hex(16);
+        Api.UserAccount user = api.newUser();
+
+        api.as(api.adminToken()).header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+                .queryParam("q", user.email()).get("/api/admin/users").then().statusCode(200);
+
+        SpanData request = awaitSpan(traceId, span -> span.getKind() == SpanKind.SERVER);
+        String attributes = request.getAttributes().asMap().toString();
+        assertFalse(attributes.contains(user.email()), attributes);
+        assertEquals("redacted", request.getAttributes().get(AttributeKey.stringKey("url.query")), attributes);
+    }
+
+    private SpanData awaitSpan(String traceId, Predicate<SpanData> wanted) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             for (SpanData span : spans.getFinishedSpanItems()) {
-                if (span.getTraceId().equals(traceId) && span.getName().equals(name)) {
+                if (span.getTraceId().equals(traceId) && wanted.test(span)) {
                     return span;
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no finished span " + name + " in trace " + traceId + ": "
+        throw new AssertionError("no such finished span in trace " + traceId + ": "
                 + spans.getFinishedSpanItems().stream().map(SpanData::getName).toList());
     }
 
