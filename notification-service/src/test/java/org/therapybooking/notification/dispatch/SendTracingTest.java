@@ -28,13 +28,25 @@ import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * An email can be followed back to the booking request: the send runs in a span of the trace the event's record
  * carried (its traceparent header), via the traceparent stored on the planned rows.
  */
 @QuarkusTest
+@TestProfile(SendTracingTest.TracingOn.class)
 class SendTracingTest extends NotificationIT {
+
+    /** Tracing is off by default (also in the other tests); this test switches it on as an operator would. */
+    public static class TracingOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.otel.sdk.disabled", "false");
+        }
+    }
+
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AttributeKey<Long> NOTIFICATION_ID = AttributeKey.longKey("notification.id");
