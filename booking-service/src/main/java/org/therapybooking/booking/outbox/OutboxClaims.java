@@ -28,7 +28,7 @@ class OutboxClaims {
     List<OutboxRow> claim(Connection connection, Instant now, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select o.id, o.event_id, o.event_type, "
-                + "o.aggregate_id, o.payload, o.attempts from outbox_event o where o.sent_at is null "
+                + "o.aggregate_id, o.payload, o.attempts, o.traceparent from outbox_event o where o.sent_at is null "
                 + "and o.next_attempt_at <= ? and not exists (select 1 from outbox_event earlier "
                 + "where earlier.aggregate_id = o.aggregate_id and earlier.sent_at is null and earlier.id < o.id) "
                 + "order by o.id limit ? for update of o skip locked")) {
@@ -37,7 +37,7 @@ class OutboxClaims {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), rs.getInt(6)));
+                            rs.getString(5), rs.getInt(6), rs.getString(7)));
                 }
             }
         }

@@ -47,4 +47,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** W3C traceparent of the request that wrote the event; null when tracing is off. */
+    public String traceparent;
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +23,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.commons.tracing.TraceParent;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Identifier;
 
 /**
  * Sends claimed rows to Kafka with an idempotent producer (acks=all, key = aggregate id, headers
- * event_type/event_id) and waits for the broker's acknowledgements.
+ * event_type/event_id, and traceparent when the row was written in a trace) and waits for the broker's
+ * acknowledgements. A row written in a trace is sent in a producer span, child of the request's span, whose
+ * traceparent is the one the record carries.
  */
 @ApplicationScoped
 class OutboxPublisher {
@@ -36,13 +44,18 @@ class OutboxPublisher {
     record Outcome(List<Long> sent, Map<OutboxRow, String> failed) {
     }
 
+    static final String PUBLISH_SPAN = "booking.events publish";
+
     private final BookingConfig.Outbox config;
+    private final Tracer tracer;
     /** Every {@code kafka.*} property (bootstrap servers, security protocol, SASL, TLS), collected by Quarkus. */
     private final Map<String, Object> kafkaBroker;
     private volatile Producer<String, String> producer;
 
-    OutboxPublisher(BookingConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaBroker) {
+    OutboxPublisher(BookingConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaBroker,
+            Tracer tracer) {
         this.config = config.outbox();
+        this.tracer = tracer;
         this.kafkaBroker = kafkaBroker;
     }
 
@@ -51,11 +64,16 @@ class OutboxPublisher {
         Producer<String, String> kafka = producer();
         Map<OutboxRow, Future<RecordMetadata>> pending = new LinkedHashMap<>();
         Map<OutboxRow, String> failed = new HashMap<>();
+        Map<OutboxRow, Span> spans = new HashMap<>();
         for (OutboxRow row : rows) {
             ProducerRecord<String, String> record = new ProducerRecord<>(config.topic(),
                     String.valueOf(row.aggregateId()), row.payload());
             record.headers().add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
             record.headers().add("event_id", row.eventId().getBytes(StandardCharsets.UTF_8));
+            Span span = publishSpan(row);
+            spans.put(row, span);
+            TraceParent.of(span).or(() -> Optional.ofNullable(row.traceparent())).ifPresent(
+                    traceparent -> record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
             try {
                 pending.put(row, kafka.send(record));
             } catch (RuntimeException e) {
@@ -70,6 +88,7 @@ class OutboxPublisher {
             try {
                 entry.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(entry.getKey().id());
+                spans.get(entry.getKey()).end();
             } catch (ExecutionException e) {
                 failed.put(entry.getKey(), String.valueOf(e.getCause()));
             } catch (TimeoutException e) {
@@ -79,7 +98,25 @@ class OutboxPublisher {
                 failed.put(entry.getKey(), "interrupted");
             }
         }
+        // the reason stays out of the span: broker errors can quote the record
+        failed.keySet().forEach(row -> spans.get(row).setStatus(StatusCode.ERROR).end());
         return new Outcome(sent, failed);
+    }
+
+    /** A producer span in the trace the row was written in; none (an invalid span) for a row written outside one. */
+    private Span publishSpan(OutboxRow row) {
+        if (row.traceparent() == null) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder(PUBLISH_SPAN)
+                .setParent(TraceParent.parentContext(row.traceparent()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", config.topic())
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.message.id", row.eventId())
+                .setAttribute("event_type", row.eventType())
+                .startSpan();
     }
 
     private Producer<String, String> producer() {

@@ -7,7 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.therapybooking.commons.tracing.TraceParent;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.therapybooking.commons.tracing.TraceParent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Appends events to the outbox in the caller's transaction: a rolled-back change leaves no event behind. */
@@ -46,6 +50,8 @@ public class OutboxWriter {
         }
         row.createdAt = message.occurredAt();
         row.nextAttemptAt = message.occurredAt();
+        // the request's span: the relay sends it with the event, so the consumers join this trace
+        row.traceparent = TraceParent.ofCurrentSpan().orElse(null);
         row.persist();
         written.fire(new Written(row.id));
     }

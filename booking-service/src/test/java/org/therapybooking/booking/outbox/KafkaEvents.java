@@ -15,7 +15,8 @@ import org.therapybooking.localstack.KafkaTestResource;
 /** Reads {@code booking.events} from the beginning with a real consumer. */
 public final class KafkaEvents {
 
-    public record Event(String key, String value, String eventType, String eventId) {
+    /** {@code traceparent}: the header, null when the event was written outside a trace. */
+    public record Event(String key, String value, String eventType, String eventId, String traceparent) {
     }
 
     private KafkaEvents() {
@@ -45,7 +46,7 @@ public final class KafkaEvents {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
                             && keys.contains(record.key())) {
                         events.add(new Event(record.key(), record.value(), header(record, "event_type"),
-                                header(record, "event_id")));
+                                header(record, "event_id"), header(record, "traceparent")));
                     }
                 }
             }

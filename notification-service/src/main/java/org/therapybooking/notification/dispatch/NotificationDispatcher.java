@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.therapybooking.commons.tracing.TraceParent;
 import org.therapybooking.notification.booking.BookingRecord;
 import org.therapybooking.notification.common.NotificationConfig;
 import org.therapybooking.notification.dispatch.ClaimRepository.Claim;
@@ -24,6 +25,10 @@ import org.therapybooking.notification.planning.Notification;
 import org.therapybooking.notification.planning.NotificationKind;
 import org.therapybooking.notification.planning.NotificationStatus;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,6 +42,8 @@ import io.quarkus.scheduler.Scheduler;
 @ApplicationScoped
 public class NotificationDispatcher {
     public static final String JOB = "notification-dispatch";
+    /** The span of one delivery attempt; attributes are the row's id and kind only, never an address or a name. */
+    public static final String SEND_SPAN = "send email";
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
 
     private final ClaimRepository repository;
@@ -48,6 +55,7 @@ public class NotificationDispatcher {
     private final NotificationConfig config;
     private final Clock clock;
     private final ManagedExecutor executor;
+    private final Tracer tracer;
     /** Guards {@link #stopping} and {@link #inFlight}: a send starts only while the dispatcher is not stopping. */
     private final Object lifecycle = new Object();
     private volatile boolean stopping;
@@ -55,7 +63,7 @@ public class NotificationDispatcher {
 
     NotificationDispatcher(ClaimRepository repository, MeetingLinks meetingLinks, EmailComposer composer,
             EmailSender sender, RetryPolicy retryPolicy, NotificationMetrics metrics, NotificationConfig config,
-            Clock clock, ManagedExecutor executor) {
+            Clock clock, ManagedExecutor executor, Tracer tracer) {
         this.repository = repository;
         this.meetingLinks = meetingLinks;
         this.composer = composer;
@@ -65,6 +73,7 @@ public class NotificationDispatcher {
         this.config = config;
         this.clock = clock;
         this.executor = executor;
+        this.tracer = tracer;
     }
 
     /** Registers the dispatch job (identity {@link #JOB}) with the period and first delay of the configuration. */
@@ -210,7 +219,30 @@ public class NotificationDispatcher {
         deliver(taken.get());
     }
 
+    /**
+     * One delivery attempt, in a span whose parent is the traceparent the row was planned with (a new trace for a
+     * row planned without one): the meeting-link call and the SMTP hand-over then belong to the trace of the
+     * booking request that caused the email.
+     */
     private void deliver(Claimed claimed) {
+        Notification n = claimed.notification();
+        Span span = tracer.spanBuilder(SEND_SPAN)
+                .setParent(TraceParent.parentContext(n.traceparent))
+                .setAttribute("notification.id", n.id)
+                .setAttribute("notification.kind", n.kind.code())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            attempt(claimed);
+        } catch (RuntimeException e) {
+            // no description: a failure's message can quote the recipient's address
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void attempt(Claimed claimed) {
         Notification n = claimed.notification();
         BookingRecord booking = claimed.booking();
         Instant now = clock.instant();

@@ -37,9 +37,12 @@ public class BookingEventHandler {
         this.clock = clock;
     }
 
-    /** @return false when the event had already been processed */
+    /**
+     * @param traceparent the record's W3C traceparent (null when it came without one), kept on the rows planned
+     * @return false when the event had already been processed
+     */
     @Transactional
-    public boolean apply(ParsedEvent parsed) {
+    public boolean apply(ParsedEvent parsed, String traceparent) {
         BookingEvent event = parsed.event();
         Instant now = clock.instant();
         int inserted = em.createNativeQuery("""
@@ -79,27 +82,27 @@ public class BookingEventHandler {
         switch (parsed.type()) {
             case CREATED -> {
                 if (config.meetingInfoTrigger() == NotificationConfig.Trigger.CREATED && !booking.notificationsPlanned) {
-                    planner.planInitial(booking);
+                    planner.planInitial(booking, traceparent);
                 }
             }
             case PAID -> {
                 if (config.meetingInfoTrigger() == NotificationConfig.Trigger.PAID) {
                     if (!booking.notificationsPlanned) {
-                        planner.planInitial(booking);
+                        planner.planInitial(booking, traceparent);
                     }
                 } else {
-                    planner.planPaymentReceived(booking);
+                    planner.planPaymentReceived(booking, traceparent);
                 }
             }
             case RESCHEDULED -> {
                 if (booking.notificationsPlanned) {
-                    planner.planReschedule(booking);
+                    planner.planReschedule(booking, traceparent);
                 } else if (config.meetingInfoTrigger() == NotificationConfig.Trigger.CREATED) {
-                    planner.planInitial(booking);
+                    planner.planInitial(booking, traceparent);
                 }
             }
-            case CANCELLED -> planner.planCancellation(booking, booking.notificationsPlanned);
-            case EXPIRED -> planner.planExpiry(booking);
+            case CANCELLED -> planner.planCancellation(booking, booking.notificationsPlanned, traceparent);
+            case EXPIRED -> planner.planExpiry(booking, traceparent);
         }
         LOG.debugf("applied %s %s for booking %d", event.eventType(), event.eventId(), event.bookingId());
         return true;

@@ -1,14 +1,19 @@
 package org.therapybooking.notification.event;
 
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.therapybooking.commons.tracing.TraceParent;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Consumes {@code booking.events}, one record at a time in partition order.
@@ -20,6 +25,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * without limit, with exponential backoff (0.5 s doubling up to 30 s, jitter), so consumption waits for the
  * database instead of losing a valid event. The offset is not committed meanwhile.</li>
  * </ul>
+ * The record's {@code traceparent} header (booking-service's outbox relay sets it) is read here and kept on the
+ * notifications the event plans, so each email is sent in the trace of the request that caused it. It is read
+ * explicitly rather than taken from the connector's own tracing: the send happens later, on another thread, with
+ * only the database row to go by, and it must work whatever the connector's tracing settings are.
  */
 @ApplicationScoped
 public class BookingEventsConsumer {
@@ -36,7 +45,14 @@ public class BookingEventsConsumer {
     @Blocking
     @Retry(maxRetries = -1, maxDuration = 0, delay = 500, jitter = 200, abortOn = PoisonMessageException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public void consume(String payload) {
-        handler.apply(parser.parse(payload));
+    public void consume(String payload, IncomingKafkaRecordMetadata<String, String> record) {
+        handler.apply(parser.parse(payload), traceparent(record.getHeaders()));
+    }
+
+    /** The header as a valid W3C traceparent; null when absent or malformed (a bad header never fails an event). */
+    static String traceparent(Headers headers) {
+        Header header = headers.lastHeader(TraceParent.HEADER);
+        return header == null || header.value() == null ? null
+                : TraceParent.normalize(new String(header.value(), StandardCharsets.UTF_8)).orElse(null);
     }
 }

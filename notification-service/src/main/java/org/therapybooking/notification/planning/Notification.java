@@ -63,6 +63,8 @@ public class Notification {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** W3C traceparent of the event that planned the row (null without one): the send joins that trace. */
+    public String traceparent;
 
     public Duration offset() {
         return reminderOffset == null ? null : Duration.parse(reminderOffset);

@@ -17,7 +17,8 @@ import org.therapybooking.notification.common.NotificationConfig;
 
 /**
  * Decides which emails a booking gets and when. Runs inside the event's transaction, so the rows it writes and
- * the processed_event marker commit together.
+ * the processed_event marker commit together. Every row it writes keeps the event's {@code traceparent} (null
+ * when the event came without one), so the send joins the trace of the request that caused it.
  */
 @ApplicationScoped
 public class NotificationPlanner {
@@ -40,18 +41,19 @@ public class NotificationPlanner {
      * Only for a booking that is {@code scheduled}: a cancelled (or completed) one gets nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void planInitial(BookingRecord booking) {
+    public void planInitial(BookingRecord booking, String traceparent) {
         if (booking.status != BookingStatus.SCHEDULED) {
             LOG.infof("booking %d is %s: no meeting-info or reminders planned", booking.bookingId, booking.status.code());
             return;
         }
         Instant now = clock.instant();
         for (RecipientRole role : meetingInfoRecipients()) {
-            insert(booking, role, NotificationKind.MEETING_INFO, null, false, now, now);
+            insert(booking, role, NotificationKind.MEETING_INFO, null, false, now, now, traceparent);
         }
         for (RecipientRole role : reminderRecipients()) {
             for (Duration offset : config.reminderOffsets()) {
-                insert(booking, role, NotificationKind.REMINDER, offset, false, booking.scheduledAt.minus(offset), now);
+                insert(booking, role, NotificationKind.REMINDER, offset, false, booking.scheduledAt.minus(offset), now,
+                        traceparent);
             }
         }
         booking.notificationsPlanned = true;
@@ -63,7 +65,7 @@ public class NotificationPlanner {
      * meeting-info is superseded and everyone gets an updated meeting-info.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void planReschedule(BookingRecord booking) {
+    public void planReschedule(BookingRecord booking, String traceparent) {
         Instant now = clock.instant();
         List<Notification> pending = notifications.pendingForBooking(booking.bookingId);
         for (Notification n : pending) {
@@ -74,7 +76,7 @@ public class NotificationPlanner {
             }
         }
         for (RecipientRole role : meetingInfoRecipients()) {
-            insert(booking, role, NotificationKind.MEETING_INFO, null, true, now, now);
+            insert(booking, role, NotificationKind.MEETING_INFO, null, true, now, now, traceparent);
         }
         for (RecipientRole role : reminderRecipients()) {
             for (Duration offset : config.reminderOffsets()) {
@@ -84,7 +86,7 @@ public class NotificationPlanner {
                                 && offset.toString().equals(n.reminderOffset))
                         .findFirst().orElse(null);
                 if (existing == null) {
-                    insert(booking, role, NotificationKind.REMINDER, offset, true, due, now);
+                    insert(booking, role, NotificationKind.REMINDER, offset, true, due, now, traceparent);
                 } else {
                     existing.dueAt = due;
                     existing.nextAttemptAt = due;
@@ -103,7 +105,7 @@ public class NotificationPlanner {
 
     /** Cancelled: nothing pending goes out any more; the participants get a cancellation (with METHOD:CANCEL). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void planCancellation(BookingRecord booking, boolean notifyParticipants) {
+    public void planCancellation(BookingRecord booking, boolean notifyParticipants, String traceparent) {
         Instant now = clock.instant();
         notifications.cancelPending(booking.bookingId, "booking cancelled", now);
         if (!notifyParticipants) {
@@ -114,7 +116,7 @@ public class NotificationPlanner {
             roles.add(RecipientRole.HOST);
         }
         for (RecipientRole role : roles) {
-            insert(booking, role, NotificationKind.CANCELLATION, null, false, now, now);
+            insert(booking, role, NotificationKind.CANCELLATION, null, false, now, now, traceparent);
         }
     }
 
@@ -123,21 +125,21 @@ public class NotificationPlanner {
      * cancellation, and the client is told why (whatever was planned before: the client booked this place).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void planExpiry(BookingRecord booking) {
+    public void planExpiry(BookingRecord booking, String traceparent) {
         Instant now = clock.instant();
         notifications.cancelPending(booking.bookingId, "booking released: not paid in time", now);
-        insert(booking, RecipientRole.CLIENT, NotificationKind.EXPIRED, null, false, now, now);
+        insert(booking, RecipientRole.CLIENT, NotificationKind.EXPIRED, null, false, now, now, traceparent);
     }
 
     /** Paid (booking.paid), when the meeting-info is not planned on payment: a "payment received" to the client, once. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void planPaymentReceived(BookingRecord booking) {
+    public void planPaymentReceived(BookingRecord booking, String traceparent) {
         if (booking.status != BookingStatus.SCHEDULED
                 || notifications.exists(booking.bookingId, NotificationKind.PAYMENT_RECEIVED)) {
             return;
         }
         Instant now = clock.instant();
-        insert(booking, RecipientRole.CLIENT, NotificationKind.PAYMENT_RECEIVED, null, false, now, now);
+        insert(booking, RecipientRole.CLIENT, NotificationKind.PAYMENT_RECEIVED, null, false, now, now, traceparent);
     }
 
     private List<RecipientRole> meetingInfoRecipients() {
@@ -149,7 +151,7 @@ public class NotificationPlanner {
     }
 
     private void insert(BookingRecord booking, RecipientRole role, NotificationKind kind, Duration offset,
-            boolean isUpdate, Instant due, Instant now) {
+            boolean isUpdate, Instant due, Instant now, String traceparent) {
         Notification n = new Notification();
         n.bookingId = booking.bookingId;
         n.recipientRole = role;
@@ -162,6 +164,7 @@ public class NotificationPlanner {
         n.nextAttemptAt = due;
         n.createdAt = now;
         n.updatedAt = now;
+        n.traceparent = traceparent;
         if (due.isBefore(now)) {
             n.status = NotificationStatus.SKIPPED;
             n.lastError = PASSED_WHEN_PLANNED;

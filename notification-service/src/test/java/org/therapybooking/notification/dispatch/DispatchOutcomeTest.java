@@ -32,6 +32,7 @@ import org.therapybooking.notification.planning.NotificationKind;
 import org.therapybooking.notification.planning.NotificationStatus;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.mailer.Mail;
 
 /**
@@ -81,7 +82,7 @@ class DispatchOutcomeTest {
         RetryPolicy retry = new RetryPolicy(MAX_ATTEMPTS, Duration.ofSeconds(30), Duration.ofMinutes(10), () -> 0.5);
         if (dispatcher == null) {
             dispatcher = new NotificationDispatcher(repository, links, composer, sender, retry, metrics, config(),
-                    Clock.fixed(NOW, ZoneOffset.UTC), null);
+                    Clock.fixed(NOW, ZoneOffset.UTC), null, OpenTelemetry.noop().getTracer("test"));
         }
         return dispatcher;
     }

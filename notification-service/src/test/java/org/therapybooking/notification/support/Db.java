@@ -47,6 +47,23 @@ public final class Db {
         }
     }
 
+    /** The traceparent column of the booking's notification rows, by row id. */
+    public static Map<Long, String> traceparents(long bookingId) {
+        try (Connection c = PostgresTestResource.connect(DATABASE);
+                PreparedStatement ps = c.prepareStatement("SELECT id, traceparent FROM notification WHERE booking_id = ?")) {
+            ps.setLong(1, bookingId);
+            Map<Long, String> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long count(String sql) {
         try (Connection c = PostgresTestResource.connect(DATABASE); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {

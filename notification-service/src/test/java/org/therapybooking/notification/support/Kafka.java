@@ -49,10 +49,18 @@ public final class Kafka {
 
     /** Validates the event against docs/events first (contract), then publishes it with the documented headers. */
     public static void publish(JsonNode event) {
+        publish(event, null);
+    }
+
+    /** As {@link #publish(JsonNode)}, with a {@code traceparent} header as the outbox relay adds (none when null). */
+    public static void publish(JsonNode event, String traceparent) {
         EventContract.requireValid(event);
         ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, event.path("booking_id").asText(), event.toString());
         record.headers().add("event_type", event.path("event_type").asText().getBytes());
         record.headers().add("event_id", event.path("event_id").asText().getBytes());
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes());
+        }
         send(record);
     }
 
