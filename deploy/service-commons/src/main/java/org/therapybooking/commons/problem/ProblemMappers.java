@@ -190,7 +190,7 @@ public class ProblemMappers {
         };
     }
 
-    private static boolean databaseUnavailable(SQLException sql) {
+    static boolean databaseUnavailable(SQLException sql) {
         if (sql == null) {
             return false;
         }
@@ -254,10 +254,25 @@ public class ProblemMappers {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    private static SQLException sqlCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+    /**
+     * The first SQLException among the causes, and among their suppressed exceptions: a commit that fails is
+     * reported by the transaction manager as a RollbackException whose reason (the XA error, caused by the
+     * driver's SQLException) is only attached as suppressed, e.g. when the database restarts during the commit.
+     */
+    static SQLException sqlCause(Throwable e) {
+        return sqlCause(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static SQLException sqlCause(Throwable e, Set<Throwable> seen) {
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return sql;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                SQLException sql = sqlCause(suppressed, seen);
+                if (sql != null) {
+                    return sql;
+                }
             }
         }
         return null;
