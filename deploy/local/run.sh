@@ -181,7 +181,7 @@ BOOKING_ENV=(
   JWT_SIGN_KEY_LOCATION="$STATE/jwt/private.pem" JWT_SIGN_KEY_ID=local-1
   ADMIN_SEED_EMAIL="${ADMIN_SEED_EMAIL:-therapist@practice.example}" ADMIN_SEED_PASSWORD="$(cat "$STATE/admin-password")"
   ADMIN_SEED_FIRST_NAME=Dana ADMIN_SEED_LAST_NAME=Smith ADMIN_SEED_TIME_ZONE="${ADMIN_SEED_TIME_ZONE:-Europe/Berlin}"
-  PAYMENT_WEBHOOK_SECRET="$(cat "$STATE/webhook-secret")"
+  PAYMENT_WEBHOOK_SECRET="$(cat "$STATE/webhook-secret")" JOIN_LINK_BASE_URL="http://127.0.0.1:$BOOKING_PORT"
   NOTIFICATION_CLIENT_SECRET_SHA256="$(sha256sum "$STATE/notification-client-secret" | cut -d' ' -f1)")
 NOTIFICATION_ENV=(
   NOTIFICATION_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/notification" NOTIFICATION_DB_USER="$PGUSER"

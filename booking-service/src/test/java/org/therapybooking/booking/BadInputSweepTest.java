@@ -53,12 +53,17 @@ class BadInputSweepTest extends IntegrationTest {
         long openSlot = api.slot(100);
         long adminSlot = api.slot(3);
         AtomicLong emails = new AtomicLong();
+        // the client's own join token: /j/{token} gets bad query parameters and headers around a real one
+        String joinUrl = api.as(client.token()).get("/api/bookings/" + ownBooking).then().statusCode(200).extract()
+                .jsonPath().getString("join_url");
+        String joinToken = joinUrl.substring(joinUrl.lastIndexOf('/') + 1);
 
         List<Operation> operations = OpenApiOperations.fetch(base);
         BadInputs.Samples samples = new BadInputs.Samples(
                 operation -> operation.path()
                         .replace("/api/admin/schedules/{id}", "/api/admin/schedules/" + adminSlot)
-                        .replace("{id}", Long.toString(ownBooking)),
+                        .replace("{id}", Long.toString(ownBooking))
+                        .replace("{token}", joinToken),
                 (operation, name) -> switch (name) {
                     case "email" -> operation.path().endsWith("/register")
                             ? "sweep-" + emails.incrementAndGet() + "-" + UUID.randomUUID() + "@example.org"

@@ -74,6 +74,20 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** First and last time the client opened the meeting through a join link (JoinService writes them). */
+    @Column(name = "client_joined_at")
+    public Instant clientJoinedAt;
+
+    @Column(name = "client_last_joined_at")
+    public Instant clientLastJoinedAt;
+
+    /** The same for the host (a therapist). */
+    @Column(name = "host_joined_at")
+    public Instant hostJoinedAt;
+
+    @Column(name = "host_last_joined_at")
+    public Instant hostLastJoinedAt;
+
     /** The session's end: start plus the booked duration. */
     public Instant endsAt() {
         return schedule.startsAt.plusSeconds(60L * durationMinutes);

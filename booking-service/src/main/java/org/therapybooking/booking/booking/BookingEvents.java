@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.therapybooking.booking.join.JoinLinks;
 import org.therapybooking.booking.outbox.OutboxWriter;
 import org.therapybooking.booking.user.Person;
 import org.therapybooking.commons.persistence.Coded;
@@ -22,10 +23,12 @@ public class BookingEvents {
 
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final JoinLinks joins;
 
-    public BookingEvents(OutboxWriter outbox, Clock clock) {
+    public BookingEvents(OutboxWriter outbox, Clock clock, JoinLinks joins) {
         this.outbox = outbox;
         this.clock = clock;
+        this.joins = joins;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -60,7 +63,10 @@ public class BookingEvents {
                 new BookingEvent.EventBooking(booking.id, booking.status, booking.schedule.startsAt,
                         booking.durationMinutes, booking.endsAt(), booking.jitsiRoomId, booking.jitsiRoomUrl,
                         booking.amount.toPlainString(), booking.currency, booking.paymentStatus, booking.sequence),
-                Person.of(booking.user), Person.of(booking.schedule.therapist), cancelledBy, reason,
+                Person.of(booking.user, joins.joinUrl(booking.id, booking.sequence, booking.user.id, false)),
+                Person.of(booking.schedule.therapist,
+                        joins.joinUrl(booking.id, booking.sequence, booking.schedule.therapist.id, true)),
+                cancelledBy, reason,
                 previousScheduledAt, previousRoomId);
         outbox.append(new OutboxWriter.Message(event.eventId(), type, booking.id, event.occurredAt(), event));
     }

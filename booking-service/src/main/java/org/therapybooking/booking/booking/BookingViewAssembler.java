@@ -15,6 +15,7 @@ import org.therapybooking.booking.booking.BookingViews.BookingView;
 import org.therapybooking.booking.booking.BookingViews.LinkFacts;
 import org.therapybooking.booking.booking.BookingViews.MeetingLinkView;
 import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.booking.join.JoinLinks;
 import org.therapybooking.booking.meeting.MeetingLinkGateway;
 import org.therapybooking.booking.user.ClientDirectory;
 import org.therapybooking.booking.user.ClientView;
@@ -32,17 +33,19 @@ import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 @RequestScoped
 public class BookingViewAssembler {
 
-    static final String ROLE_CLIENT = "client";
-    static final String ROLE_HOST = "host";
+    public static final String ROLE_CLIENT = "client";
+    public static final String ROLE_HOST = "host";
 
     private final MeetingLinkGateway gateway;
     private final UserService users;
     private final CurrentUser caller;
     private final BookingConfig config;
     private final ClientDirectory clients;
+    private final JoinLinks joins;
 
     public BookingViewAssembler(MeetingLinkGateway gateway, UserService users, CurrentUser caller,
-            BookingConfig config, ClientDirectory clients) {
+            BookingConfig config, ClientDirectory clients, JoinLinks joins) {
+        this.joins = joins;
         this.gateway = gateway;
         this.users = users;
         this.caller = caller;
@@ -54,10 +57,10 @@ public class BookingViewAssembler {
     public BookingView view(BookingDetails booking) {
         Links links = links(List.of(booking));
         if (!caller.isAdmin()) {
-            return new BookingView(booking, links.url(0), links.facts(0), links.status());
+            return new BookingView(booking, links.url(0), joinUrl(booking), links.facts(0), links.status());
         }
         ClientView client = clientsOf(List.of(booking)).get(booking.userId());
-        return new BookingView(booking, links.url(0), links.facts(0), links.status(),
+        return new BookingView(booking, links.url(0), joinUrl(booking), links.facts(0), links.status(),
                 client == null ? null : client.name(), client);
     }
 
@@ -65,14 +68,14 @@ public class BookingViewAssembler {
         Links links = links(bookings);
         List<BookingView> views = new ArrayList<>(bookings.size());
         for (int i = 0; i < bookings.size(); i++) {
-            views.add(new BookingView(bookings.get(i), links.url(i), links.facts(i), null));
+            views.add(new BookingView(bookings.get(i), links.url(i), joinUrl(bookings.get(i)), links.facts(i), null));
         }
         return new BookingList(views, links.status());
     }
 
     public AdminBookingView adminView(BookingDetails booking) {
         Links links = links(List.of(booking));
-        return new AdminBookingView(booking, links.url(0), links.facts(0),
+        return new AdminBookingView(booking, links.url(0), joinUrl(booking), links.facts(0),
                 clientsOf(List.of(booking)).get(booking.userId()));
     }
 
@@ -82,7 +85,8 @@ public class BookingViewAssembler {
         List<AdminBookingView> views = new ArrayList<>(page.bookings().size());
         for (int i = 0; i < page.bookings().size(); i++) {
             BookingDetails booking = page.bookings().get(i);
-            views.add(new AdminBookingView(booking, links.url(i), links.facts(i), clientsById.get(booking.userId())));
+            views.add(new AdminBookingView(booking, links.url(i), joinUrl(booking), links.facts(i),
+                    clientsById.get(booking.userId())));
         }
         return new AdminBookingPage(views, page.total(), page.limit(), page.offset(), links.status());
     }
@@ -95,7 +99,12 @@ public class BookingViewAssembler {
                         config.meetingLinks().retryAfter().toSeconds()));
         return new MeetingLinkView(booking.id(), link.meetingUrl(), link.displayName(), caller.isAdmin(),
                 booking.scheduledAt(), booking.duration(), booking.status(), booking.endsAt(),
-                link.moderatorGuaranteed(), link.expiresAt());
+                link.moderatorGuaranteed(), link.expiresAt(), joinUrl(booking));
+    }
+
+    /** The caller's join link: always there, since it does not depend on meeting-link-service. */
+    private String joinUrl(BookingDetails booking) {
+        return joins.joinUrl(booking.id(), booking.sequence(), caller.id(), caller.isAdmin());
     }
 
     /** The clients of the bookings, in one query for the whole page. */

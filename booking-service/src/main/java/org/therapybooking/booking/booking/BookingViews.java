@@ -30,14 +30,14 @@ public final class BookingViews {
     }
 
     /** {@code client} and {@code client_name} only in an admin's answer: a client never sees them. */
-    public record BookingView(@JsonUnwrapped BookingDetails booking, String personalizedMeetingUrl,
+    public record BookingView(@JsonUnwrapped BookingDetails booking, String personalizedMeetingUrl, String joinUrl,
             @JsonUnwrapped LinkFacts link, @JsonInclude(JsonInclude.Include.NON_NULL) String meetingLinksStatus,
             @JsonInclude(JsonInclude.Include.NON_NULL) String clientName,
             @JsonInclude(JsonInclude.Include.NON_NULL) ClientView client) {
 
-        public BookingView(BookingDetails booking, String personalizedMeetingUrl, LinkFacts link,
+        public BookingView(BookingDetails booking, String personalizedMeetingUrl, String joinUrl, LinkFacts link,
                 String meetingLinksStatus) {
-            this(booking, personalizedMeetingUrl, link, meetingLinksStatus, null, null);
+            this(booking, personalizedMeetingUrl, joinUrl, link, meetingLinksStatus, null, null);
         }
     }
 
@@ -45,11 +45,12 @@ public final class BookingViews {
     }
 
     /** A booking as the therapist sees it: with whom ({@code client}, and its name flat for simple frontends). */
-    public record AdminBookingView(@JsonUnwrapped BookingDetails booking, String adminMeetingUrl,
+    public record AdminBookingView(@JsonUnwrapped BookingDetails booking, String adminMeetingUrl, String joinUrl,
             @JsonUnwrapped LinkFacts link, String clientName, ClientView client) {
 
-        AdminBookingView(BookingDetails booking, String adminMeetingUrl, LinkFacts link, ClientView client) {
-            this(booking, adminMeetingUrl, link, client == null ? null : client.name(), client);
+        AdminBookingView(BookingDetails booking, String adminMeetingUrl, String joinUrl, LinkFacts link,
+                ClientView client) {
+            this(booking, adminMeetingUrl, joinUrl, link, client == null ? null : client.name(), client);
         }
     }
 
@@ -57,9 +58,12 @@ public final class BookingViews {
             String meetingLinksStatus) {
     }
 
-    /** The original API's link answer, then the session end and meeting-link-service's word on the link. */
+    /**
+     * The original API's link answer, then the session end, meeting-link-service's word on the link and the
+     * caller's join link ({@code join_url}: opens the meeting only within its join window).
+     */
     public record MeetingLinkView(long bookingId, String meetingUrl, String displayName, boolean isAdmin,
             Instant scheduledAt, int duration, BookingStatus status, Instant endsAt, boolean moderatorGuaranteed,
-            Instant expiresAt) {
+            Instant expiresAt, String joinUrl) {
     }
 }

@@ -31,6 +31,8 @@ public interface BookingConfig {
 
     MeetingLinks meetingLinks();
 
+    JoinLinks joinLinks();
+
     Payment payment();
 
     Outbox outbox();
@@ -179,6 +181,33 @@ public interface BookingConfig {
         /** {@code Retry-After} of the 503 answered when meeting-link-service cannot give a link. */
         @WithDefault("PT30S")
         Duration retryAfter();
+    }
+
+    /**
+     * The opaque join links {@code <base-url>/j/<token>} (docs/meeting-links.md "Join links"): they open the
+     * meeting only for the booking's current time, status and payment state.
+     */
+    interface JoinLinks {
+        /** The public address the links start with: the gateway's API host; {@code JOIN_LINK_BASE_URL}. */
+        String baseUrl();
+
+        /** A link opens this long before the session starts. */
+        @WithDefault("PT15M")
+        Duration opensBefore();
+
+        /** ... and stays open this long after the session ends. */
+        @WithDefault("PT15M")
+        Duration closesAfter();
+
+        /** Whether a client's link opens only once the booking is paid ({@code JOIN_REQUIRES_PAYMENT}). */
+        @WithDefault("false")
+        boolean requirePayment();
+
+        /**
+         * The key that seals the tokens: at least 32 random bytes, base64 ({@code JOIN_LINK_KEY}). Absent: derived
+         * from the JWT signing key, so that rotating that key also voids every join link already sent.
+         */
+        Optional<String> key();
     }
 
     interface Payment {

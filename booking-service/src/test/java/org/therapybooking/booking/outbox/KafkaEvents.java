@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.therapybooking.booking.support.Db;
 import org.therapybooking.localstack.KafkaTestResource;
 
 /** Reads {@code booking.events} from the beginning with a real consumer. */
@@ -27,7 +29,7 @@ public final class KafkaEvents {
      * the call): once the relay marked the events sent, nothing later can add a duplicate, so no waiting is needed
      * to show there is none.
      */
-    public static List<Event> readToEnd(java.util.Set<String> keys) {
+    public static List<Event> readToEnd(Set<String> keys) {
         List<Event> events = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of("bootstrap.servers",
                 KafkaTestResource.broker().bootstrapServers(), "enable.auto.commit", "false"),
@@ -52,6 +54,20 @@ public final class KafkaEvents {
             }
         }
         return events;
+    }
+
+    /** Waits until every outbox row of these bookings is marked sent (acknowledged by the broker). */
+    public static void awaitSent(Set<String> bookingIds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 90_000;
+        for (String booking : bookingIds) {
+            while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+                    Long.parseLong(booking)) > 0) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("events of booking " + booking + " were not sent");
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -91,7 +91,7 @@ class OutboxTest extends IntegrationTest {
         }
         List<String> expected = eventIds(bookingIds);
         // the relay marks a row sent only after the broker acknowledged it
-        awaitSent(bookingIds);
+        KafkaEvents.awaitSent(bookingIds);
         List<KafkaEvents.Event> events = KafkaEvents.readToEnd(bookingIds);
         Map<String, Long> perEventId = events.stream()
                 .collect(Collectors.groupingBy(KafkaEvents.Event::eventId, Collectors.counting()));
@@ -125,7 +125,7 @@ class OutboxTest extends IntegrationTest {
         api.as(user.token()).body(Map.of("reason", "moving away")).post("/api/bookings/" + id + "/cancel").then()
                 .statusCode(200);
 
-        awaitSent(Set.of(String.valueOf(id)));
+        KafkaEvents.awaitSent(Set.of(String.valueOf(id)));
         List<KafkaEvents.Event> events = KafkaEvents.readToEnd(Set.of(String.valueOf(id)));
         Map<String, JsonNode> byType = new HashMap<>();
         for (KafkaEvents.Event event : events) {
@@ -188,7 +188,7 @@ class OutboxTest extends IntegrationTest {
             pool.shutdownNow();
         }
         List<String> expected = eventIds(bookingIds);
-        awaitSent(bookingIds);
+        KafkaEvents.awaitSent(bookingIds);
         List<KafkaEvents.Event> events = KafkaEvents.readToEnd(bookingIds);
         Map<String, Long> perEventId = events.stream()
                 .collect(Collectors.groupingBy(KafkaEvents.Event::eventId, Collectors.counting()));
@@ -232,7 +232,7 @@ class OutboxTest extends IntegrationTest {
                     heldId), "the cancellation must not overtake the booking's unsent creation event");
 
             clock.advanceTo(clock.instant().plus(HELD_BACK));
-            awaitSent(Set.of(String.valueOf(heldId)));
+            KafkaEvents.awaitSent(Set.of(String.valueOf(heldId)));
         } finally {
             clock.reset();
         }
@@ -274,20 +274,6 @@ class OutboxTest extends IntegrationTest {
         // the place is still free
         api.book(user.token(), slot).statusCode(201);
         assertEquals(outboxBefore + 1, Db.count("select count(*) from outbox_event"));
-    }
-
-    /** Waits until every outbox row of these bookings is marked sent (acknowledged by the broker). */
-    private static void awaitSent(Set<String> bookingIds) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        for (String booking : bookingIds) {
-            while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
-                    Long.parseLong(booking)) > 0) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("events of booking " + booking + " were not sent");
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 
     private static JsonNode read(String json) {

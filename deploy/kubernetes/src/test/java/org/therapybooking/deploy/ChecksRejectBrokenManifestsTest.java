@@ -35,6 +35,7 @@ class ChecksRejectBrokenManifestsTest {
             secret-with-data.yaml                            | Secret/smtp-credentials: Secret with data
             httproute-cors-allow-credentials-false.yaml      | CORS allowCredentials is set
             httproute-exposes-q.yaml                         | routes path /q, not one of
+            httproute-api-without-cors.yaml                  | rule 0: no CORS filter for the frontend origin
             httproute-exposes-internal.yaml                  | routes path /internal, not one of
             httproute-no-https-redirect.yaml                 | no HTTPRoute redirecting plain HTTP to https
             deployment-sets-java-opts.yaml                   | sets JAVA_OPTS, which replaces the image launcher's options

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  *       /tmp, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp; a pinned image tag</li>
  *   <li>no secret values: no Secret with data, no literal value for a secret-like variable or ConfigMap key, and
  *       database credentials only from the CloudNativePG {@code <cluster>-app} secret of a cluster in the output</li>
- *   <li>gateway: every HTTPRoute/Ingress backend is booking-service, only the six public prefixes are routed, all of
- *       them are, and CORS names explicit origins</li>
+ *   <li>gateway: every HTTPRoute/Ingress backend is booking-service, only the six public prefixes and the join links
+ *       are routed, all of them are, and CORS (required on every rule but the join links') names explicit origins</li>
  *   <li>network: a default-deny ingress policy; meeting-link-service and notification-service are selected by
  *       policies that admit only pods of their own namespace; every Service is ClusterIP</li>
  *   <li>scaling: HPAs for booking-service and meeting-link-service that target Deployments in the output; PDBs
@@ -38,7 +38,9 @@ final class DeploymentRules {
 
     static final String ROUTED_SERVICE = "booking-service";
     static final Set<String> PUBLIC_PREFIXES = Set.of(
-            "/api/auth", "/api/bookings", "/api/schedules", "/api/admin", "/api/meetings", "/api/payments");
+            "/api/auth", "/api/bookings", "/api/schedules", "/api/admin", "/api/meetings", "/api/payments", "/j");
+    /** Pages browsers navigate to (join links): routed like the API, but a rule of only these needs no CORS. */
+    static final Set<String> BROWSER_PAGES = Set.of("/j");
     static final Set<String> INTERNAL_SERVICES = Set.of("meeting-link-service", "notification-service");
     /**
      * In-namespace callers booking-service admits besides the gateway: they verify tokens with its JWKS
@@ -462,7 +464,11 @@ final class DeploymentRules {
                     violations.add(where + ": routes path " + path + ", not one of " + sorted(PUBLIC_PREFIXES));
                 }
             }
-            boolean cors = false;
+            // a rule of join links only is fine without CORS; every other rule needs it
+            boolean cors = !rule.path("matches").isEmpty();
+            for (JsonNode match : rule.path("matches")) {
+                cors &= BROWSER_PAGES.contains(match.path("path").path("value").asText("/"));
+            }
             for (JsonNode filter : rule.path("filters")) {
                 if ("CORS".equals(filter.path("type").asText())) {
                     cors = true;

@@ -55,6 +55,11 @@ public class BookingRecord {
     public String hostEmail;
     @Column(name = "host_time_zone")
     public String hostTimeZone;
+    /** Each side's join link from the latest event (null for events without one). */
+    @Column(name = "client_join_url")
+    public String clientJoinUrl;
+    @Column(name = "host_join_url")
+    public String hostJoinUrl;
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -70,6 +75,11 @@ public class BookingRecord {
         return role == RecipientRole.CLIENT
                 ? new Participant(role, clientUserId, clientFirstName, clientLastName, clientEmail, TimeZones.parse(clientTimeZone))
                 : new Participant(role, hostUserId, hostFirstName, hostLastName, hostEmail, TimeZones.parse(hostTimeZone));
+    }
+
+    /** This side's join link from the latest event; null when the event carried none. */
+    public String joinLink(RecipientRole role) {
+        return role == RecipientRole.CLIENT ? clientJoinUrl : hostJoinUrl;
     }
 
     /** One side of the session, as an email addresses them. */

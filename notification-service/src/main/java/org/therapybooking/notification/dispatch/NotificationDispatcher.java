@@ -259,7 +259,10 @@ public class NotificationDispatcher {
         }
         String joinUrl = null;
         boolean personalized = true;
-        if (!n.kind.reportsCancellation()) {
+        if (!n.kind.reportsCancellation() && booking.joinLink(n.recipientRole) != null) {
+            // booking-service's join link: opens only in the join window, needs no call to meeting-link-service
+            joinUrl = booking.joinLink(n.recipientRole);
+        } else if (!n.kind.reportsCancellation()) {
             try {
                 joinUrl = meetingLinks.joinUrl(booking, booking.participant(n.recipientRole));
             } catch (RuntimeException e) {

@@ -44,7 +44,8 @@ public class EmailComposer {
 
     /**
      * @param joinUrl the recipient's join link, or null for a cancellation
-     * @param personalized whether joinUrl came from meeting-link-service (false: the plain room link)
+     * @param personalized whether joinUrl is the recipient's own link: a join link from the event or a URL from
+     *     meeting-link-service (false: the plain room link)
      */
     public Mail compose(Notification n, BookingRecord booking, String joinUrl, boolean personalized) {
         BookingRecord.Participant to = booking.participant(n.recipientRole);

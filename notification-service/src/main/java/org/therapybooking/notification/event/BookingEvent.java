@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.therapybooking.commons.time.TimeZoneId;
@@ -52,6 +53,8 @@ public record BookingEvent(
             @NotNull @Size(max = 100) String firstName,
             @NotNull @Size(max = 100) String lastName,
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @TimeZoneId String timeZone) {
+            @NotBlank @TimeZoneId String timeZone,
+            // booking-service's join link for this person (optional): a web link to its /j/ page, nothing else
+            @Size(max = 2048) @Pattern(regexp = "https?://\\S+/j/[A-Za-z0-9_-]+") String joinUrl) {
     }
 }

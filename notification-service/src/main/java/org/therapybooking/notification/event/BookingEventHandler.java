@@ -127,6 +127,8 @@ public class BookingEventHandler {
         booking.hostLastName = event.host().lastName();
         booking.hostEmail = event.host().email();
         booking.hostTimeZone = event.host().timeZone();
+        booking.clientJoinUrl = event.recipient().joinUrl();
+        booking.hostJoinUrl = event.host().joinUrl();
         booking.updatedAt = now;
     }
 }

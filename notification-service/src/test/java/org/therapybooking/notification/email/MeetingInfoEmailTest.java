@@ -19,6 +19,8 @@ import org.therapybooking.notification.support.NotificationIT;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -75,6 +77,33 @@ class MeetingInfoEmailTest extends NotificationIT {
         assertEquals(2, rows.stream().filter(r -> r.kind().equals("meeting_info") && r.status().equals("sent")).count());
         assertEquals(2, rows.stream().filter(r -> r.kind().equals("reminder") && r.status().equals("pending")).count(),
                 "client reminders at 24 h and 1 h: " + rows);
+    }
+
+    @Test
+    void joinLinksFromTheEventGoInTheEmailsAndCalendarWithoutAskingMeetingLinkService() {
+        Booking booking = Booking.of(105, "2026-12-01T10:00:00Z",
+                TestEvents.client("Zoë", "O'Brien", "zoe.105@example.org", "Europe/Berlin"),
+                TestEvents.host("dr.smith.105@practice.example.org"));
+        String clientJoin = "https://api.therapy-booking.example/j/" + "c".repeat(67);
+        String hostJoin = "https://api.therapy-booking.example/j/" + "h".repeat(67);
+        ObjectNode event = TestEvents.created(booking);
+        ((ObjectNode) event.path("recipient")).put("join_url", clientJoin);
+        ((ObjectNode) event.path("host")).put("join_url", hostJoin);
+        Kafka.publish(event);
+
+        Eventually.until("meeting-info to client and host", Duration.ofSeconds(30),
+                () -> Mailbox.to("zoe.105@example.org").size() == 1 && Mailbox.to("dr.smith.105@practice.example.org").size() == 1);
+        Email client = Mailbox.to("zoe.105@example.org").get(0);
+        assertTrue(client.text().contains(clientJoin), client.text());
+        assertTrue(client.html().contains("href=\"" + clientJoin + "\""), client.html());
+        assertTrue(client.ics().replace("\r\n ", "").contains("URL:" + clientJoin + "\r\n"), client.ics());
+        assertFalse(client.text().contains(hostJoin), "never the other side's link");
+        assertFalse(client.text().contains(MeetingLinkStub.JITSI_BASE), "no meeting URL that never expires");
+        Email host = Mailbox.to("dr.smith.105@practice.example.org").get(0);
+        assertTrue(host.text().contains(hostJoin), host.text());
+        assertFalse(host.text().contains(clientJoin));
+        assertTrue(MeetingLinkStub.requests().stream().noneMatch(r -> r.path("room").asText().equals(booking.room())),
+                "meeting-link-service was not asked for this booking");
     }
 
     @Test

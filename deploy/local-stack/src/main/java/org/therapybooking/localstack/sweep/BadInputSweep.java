@@ -29,8 +29,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Sends every probe to a running service and checks the answer: never a 5xx, every 4xx an
- * {@code application/problem+json} body with the same status and no stack trace or exception name, and no table
- * of {@code rows} changed by a refused request. A 2xx is allowed (the input happened to be valid) and counted.
+ * {@code application/problem+json} body with the same status and no stack trace or exception name (an HTML page
+ * where the operation declares {@code text/html} answers, as join links do), and no table of {@code rows} changed
+ * by a refused request. A 2xx is allowed (the input happened to be valid) and counted.
  */
 public final class BadInputSweep {
 
@@ -220,6 +221,9 @@ public final class BadInputSweep {
         }
         if (status < 300) {
             return null;
+        }
+        if (probe.operation().answersHtml() && answer.contentType().startsWith("text/html")) {
+            return null; // a page for people (checked for internals above), as the operation declares
         }
         if (!answer.contentType().startsWith("application/problem+json")) {
             return status + " with Content-Type '" + answer.contentType() + "': " + abbreviate(answer.body());

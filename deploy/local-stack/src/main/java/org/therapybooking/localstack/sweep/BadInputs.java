@@ -140,7 +140,7 @@ public final class BadInputs {
     /** The operation with one path parameter fixed to a raw value (the caller's validPath fills in the rest). */
     private static Operation withParameter(Operation operation, String name, String value) {
         return new Operation(operation.method(), operation.path().replace("{" + name + "}", value),
-                operation.parameters(), operation.body());
+                operation.parameters(), operation.body(), operation.answersHtml());
     }
 
     private static void queryProbes(Operation operation, Samples samples, String path, List<Probe> out) {

@@ -32,8 +32,12 @@ public final class OpenApiOperations {
     public record Parameter(String name, String in, boolean required, JsonNode schema) {
     }
 
-    /** One method on one path; {@code body} is the resolved JSON schema of the request body, or null. */
-    public record Operation(String method, String path, List<Parameter> parameters, JsonNode body) {
+    /**
+     * One method on one path; {@code body} is the resolved JSON schema of the request body, or null;
+     * {@code answersHtml}: a page for browsers, whose refusals are HTML pages rather than problem+json.
+     */
+    public record Operation(String method, String path, List<Parameter> parameters, JsonNode body,
+            boolean answersHtml) {
 
         public List<Parameter> in(String where) {
             return parameters.stream().filter(p -> p.in().equals(where)).toList();
@@ -83,8 +87,12 @@ public final class OpenApiOperations {
                 if (content.has("application/json")) {
                     body = resolve(document, content.path("application/json").path("schema"), 0);
                 }
+                boolean answersHtml = false;
+                for (JsonNode response : method.getValue().path("responses")) {
+                    answersHtml |= response.path("content").has("text/html");
+                }
                 operations.add(new Operation(method.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                        List.copyOf(byName.values()), body));
+                        List.copyOf(byName.values()), body, answersHtml));
             }
         }
         return operations;

@@ -1,0 +1,137 @@
+package org.therapybooking.booking.joinpage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.therapybooking.booking.booking.Booking;
+import org.therapybooking.booking.booking.BookingDetails;
+import org.therapybooking.booking.booking.BookingViewAssembler;
+import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.booking.common.BookingStatus;
+import org.therapybooking.booking.common.PaymentStatus;
+import org.therapybooking.booking.join.JoinTokens;
+import org.therapybooking.booking.join.JoinTokens.Claim;
+import org.therapybooking.booking.join.JoinTokens.Role;
+import org.therapybooking.booking.meeting.MeetingLinkGateway;
+import org.therapybooking.booking.user.User;
+import org.therapybooking.meetinglink.api.MeetingLinkRequest;
+import org.therapybooking.meetinglink.api.MeetingLinkResponse;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Decides what opening a join link does: a redirect to a freshly built personal Jitsi URL while the
+ * booking is scheduled, current, paid where payment is required, and within its join window; otherwise a page that
+ * says why. The first and last join of each side are recorded on the booking.
+ */
+@ApplicationScoped
+public class JoinService {
+
+    /** Ids from sequences start at 1: this claim never finds a booking or a user. */
+    private static final Claim NOBODY = new Claim(0, 0, Role.CLIENT, 0);
+
+    private final JoinTokens tokens;
+    private final MeetingLinkGateway gateway;
+    private final BookingConfig config;
+    private final Clock clock;
+    private final EntityManager em;
+
+    public JoinService(JoinTokens tokens, MeetingLinkGateway gateway, BookingConfig config, Clock clock,
+            EntityManager em) {
+        this.tokens = tokens;
+        this.gateway = gateway;
+        this.config = config;
+        this.clock = clock;
+        this.em = em;
+    }
+
+    /** What opening {@code token} does now. */
+    public JoinOutcome open(String token) {
+        // a token that does not open still costs the same lookups (of ids that never exist), so an unknown link and
+        // one whose participant no longer matches take the same path and about the same time
+        Claim claim = tokens.open(token).orElse(NOBODY);
+        Optional<Snapshot> found = QuarkusTransaction.requiringNew().call(() -> load(claim));
+        if (found.isEmpty()) {
+            return JoinOutcome.page(JoinPage.unknown());
+        }
+        Snapshot snapshot = found.get();
+        BookingDetails booking = snapshot.booking();
+        ZoneId zone = snapshot.zone();
+        Instant now = clock.instant();
+        BookingConfig.JoinLinks rules = config.joinLinks();
+        if (booking.status() == BookingStatus.CANCELLED) {
+            return JoinOutcome.page(JoinPage.cancelled(booking, zone));
+        }
+        if (snapshot.claim().sequence() != booking.sequence()) {
+            return JoinOutcome.page(JoinPage.moved(booking, zone));
+        }
+        if (now.isAfter(booking.endsAt().plus(rules.closesAfter()))) {
+            return JoinOutcome.page(JoinPage.ended(booking, zone));
+        }
+        Instant opensAt = booking.scheduledAt().minus(rules.opensBefore());
+        if (now.isBefore(opensAt)) {
+            return JoinOutcome.page(JoinPage.tooEarly(booking, zone, opensAt, now));
+        }
+        if (snapshot.claim().role() == Role.CLIENT && rules.requirePayment()
+                && booking.paymentStatus() != PaymentStatus.SUCCEEDED) {
+            return JoinOutcome.page(JoinPage.paymentNeeded(booking, zone));
+        }
+        Optional<MeetingLinkResponse> link = gateway.links(List.of(request(snapshot))).map(links -> links.get(0));
+        if (link.isEmpty()) {
+            return JoinOutcome.page(JoinPage.unavailable(config.meetingLinks().retryAfter().toSeconds()));
+        }
+        QuarkusTransaction.requiringNew().run(() -> recordJoin(booking.id(), snapshot.claim().role(), now));
+        return JoinOutcome.redirect(link.get().meetingUrl());
+    }
+
+    /** The booking and its participant as the token names them; empty when either no longer matches. */
+    private Optional<Snapshot> load(Claim claim) {
+        Booking booking = Booking.findById(claim.bookingId());
+        User participant = User.findById(claim.participantId());
+        if (booking == null || participant == null) {
+            return Optional.empty();
+        }
+        boolean matches = claim.role() == Role.HOST ? participant.admin : booking.user.id == participant.id;
+        if (!matches) {
+            return Optional.empty();
+        }
+        return Optional.of(new Snapshot(claim, BookingDetails.of(booking), participant.id, participant.firstName,
+                participant.lastName, zoneOf(participant.timeZone)));
+    }
+
+    /** First join kept, last join moved: one statement, no read-modify-write race between replicas. */
+    private void recordJoin(long bookingId, Role role, Instant now) {
+        String side = role == Role.HOST ? "host" : "client";
+        em.createNativeQuery("update booking set " + side + "_joined_at = coalesce(" + side + "_joined_at, ?1), "
+                + side + "_last_joined_at = ?1 where id = ?2").setParameter(1, now).setParameter(2, bookingId)
+                .executeUpdate();
+    }
+
+    private static MeetingLinkRequest request(Snapshot snapshot) {
+        BookingDetails booking = snapshot.booking();
+        return new MeetingLinkRequest(booking.jitsiRoomId(),
+                MeetingLinkRequest.Participant.named(String.valueOf(snapshot.participantId()), snapshot.firstName(),
+                        snapshot.lastName()),
+                snapshot.claim().role() == Role.HOST ? BookingViewAssembler.ROLE_HOST
+                        : BookingViewAssembler.ROLE_CLIENT,
+                new MeetingLinkRequest.Session(booking.scheduledAt(), booking.duration()));
+    }
+
+    private static ZoneId zoneOf(String timeZone) {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private record Snapshot(Claim claim, BookingDetails booking, long participantId, String firstName,
+            String lastName, ZoneId zone) {
+    }
+}
