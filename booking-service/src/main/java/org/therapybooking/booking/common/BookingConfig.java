@@ -199,6 +199,13 @@ public interface BookingConfig {
         @WithDefault("PT15M")
         Duration closesAfter();
 
+        /**
+         * Links that do not open allowed per client address within the login window ({@code booking.login.window}),
+         * across all replicas; past it the address gets 429 for every link until the window has passed.
+         */
+        @WithDefault("20")
+        int maxFailuresPerClient();
+
         /** Whether a client's link opens only once the booking is paid ({@code JOIN_REQUIRES_PAYMENT}). */
         @WithDefault("false")
         boolean requirePayment();

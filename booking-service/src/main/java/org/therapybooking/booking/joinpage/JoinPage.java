@@ -70,6 +70,13 @@ public record JoinPage(int status, String kind, String title, String message, St
                 retryAfterSeconds);
     }
 
+    static JoinPage tooManyAttempts(long retryAfterSeconds) {
+        return new JoinPage(429, "too-many", "Too many attempts",
+                "Too many links that do not open came from your network. Please wait a few minutes, then open the "
+                        + "link from your most recent email again.",
+                null, null, null, null, retryAfterSeconds);
+    }
+
     private static String when(Instant instant, ZoneId zone) {
         return WHEN.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }

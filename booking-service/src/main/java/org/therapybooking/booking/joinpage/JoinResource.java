@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code GET /j/{token}}: the participant's join link, opened in a browser (public: the token is the credential).
@@ -28,10 +29,12 @@ public class JoinResource {
 
     private final JoinService joins;
     private final Template page;
+    private final HttpServerRequest request;
 
-    public JoinResource(JoinService joins, @Location("join-page.html") Template page) {
+    public JoinResource(JoinService joins, @Location("join-page.html") Template page, HttpServerRequest request) {
         this.joins = joins;
         this.page = page;
+        this.request = request;
     }
 
     @GET
@@ -46,12 +49,16 @@ public class JoinResource {
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "404", description = "Unknown: malformed, forged, or its participant no longer matches",
             content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "429", description = "Too many links that did not open from this address; Retry-After",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "410", description = "Ended, cancelled or moved (a new link was sent)",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "503", description = "meeting-link-service unavailable; Retry-After",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response open(@PathParam("token") String token) {
-        JoinOutcome outcome = joins.open(token);
+        // the remote address honours X-Forwarded-For only when proxy forwarding is enabled (trusted gateway)
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        JoinOutcome outcome = joins.open(token, client);
         Response.ResponseBuilder answer = outcome.redirectTo()
                 .map(url -> Response.status(Response.Status.FOUND).location(URI.create(url)))
                 .orElseGet(() -> pageAnswer(outcome.page()));

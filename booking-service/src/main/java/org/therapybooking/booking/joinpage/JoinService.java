@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,9 +42,11 @@ public class JoinService {
     private final BookingConfig config;
     private final Clock clock;
     private final EntityManager em;
+    private final JoinAttemptLimiter limiter;
 
     public JoinService(JoinTokens tokens, MeetingLinkGateway gateway, BookingConfig config, Clock clock,
-            EntityManager em) {
+            EntityManager em, JoinAttemptLimiter limiter) {
+        this.limiter = limiter;
         this.tokens = tokens;
         this.gateway = gateway;
         this.config = config;
@@ -51,13 +54,18 @@ public class JoinService {
         this.em = em;
     }
 
-    /** What opening {@code token} does now. */
-    public JoinOutcome open(String token) {
+    /** What opening {@code token} from {@code clientAddress} does now. */
+    public JoinOutcome open(String token, String clientAddress) {
+        OptionalLong wait = limiter.retryAfter(clientAddress);
+        if (wait.isPresent()) {
+            return JoinOutcome.page(JoinPage.tooManyAttempts(wait.getAsLong()));
+        }
         // a token that does not open still costs the same lookups (of ids that never exist), so an unknown link and
         // one whose participant no longer matches take the same path and about the same time
         Claim claim = tokens.open(token).orElse(NOBODY);
         Optional<Snapshot> found = QuarkusTransaction.requiringNew().call(() -> load(claim));
         if (found.isEmpty()) {
+            limiter.countFailure(clientAddress);
             return JoinOutcome.page(JoinPage.unknown());
         }
         Snapshot snapshot = found.get();

@@ -42,6 +42,7 @@ class JoinLinkTest extends IntegrationTest {
 
     private static final String BASE = "http://localhost:8080/j/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @AfterEach
     void restore() {
@@ -165,9 +166,7 @@ class JoinLinkTest extends IntegrationTest {
         // one character in the middle (the last one carries two unused bits, which a decoder may ignore)
         char middle = real.charAt(30);
         String altered = real.substring(0, 30) + (middle == 'A' ? 'B' : 'A') + real.substring(31);
-        byte[] random = new byte[50];
-        new SecureRandom().nextBytes(random);
-        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String forged = forgedToken();
 
         String unknownPage = given().redirects().follow(false).get("/j/" + forged).then().statusCode(404)
                 .contentType(containsString("text/html")).body(containsString("does not open a session"))
@@ -178,6 +177,28 @@ class JoinLinkTest extends IntegrationTest {
             assertEquals(404, answer.statusCode(), token);
             assertEquals(unknownPage, answer.asString(), token);
         }
+    }
+
+    @Test
+    void anAddressWhoseLinksKeepFailingIsHeldOffWhileOthersAreNot() {
+        Api.UserAccount client = api.newUser();
+        api.book(client.token(), api.slot(1)).statusCode(201);
+        // an address of a documentation range (RFC 5737) no other test uses, new on every run
+        String scanner = "203.0.113." + (1 + RANDOM.nextInt(250));
+        for (int i = 0; i < 20; i++) {
+            given().header("X-Forwarded-For", scanner).redirects().follow(false).get("/j/" + forgedToken())
+                    .then().statusCode(404);
+        }
+        given().header("X-Forwarded-For", scanner).redirects().follow(false).get("/j/" + forgedToken())
+                .then().statusCode(429).contentType(containsString("text/html")).header("Retry-After", notNullValue())
+                .body(containsString("Too many attempts"));
+        // even a good link, from that address; the same link from another address is unaffected
+        String goodToken = api.as(client.token()).get("/api/bookings").then().extract().jsonPath()
+                .getString("bookings[0].join_url").substring(BASE.length());
+        given().header("X-Forwarded-For", scanner).redirects().follow(false).get("/j/" + goodToken)
+                .then().statusCode(429);
+        given().header("X-Forwarded-For", "198.51.100.7").redirects().follow(false).get("/j/" + goodToken)
+                .then().statusCode(403).body(containsString("has not started yet"));
     }
 
     @Test
@@ -208,6 +229,13 @@ class JoinLinkTest extends IntegrationTest {
     private static org.hamcrest.Matcher<Integer> startsWith4xx() {
         return org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
                 .and(org.hamcrest.Matchers.lessThan(500));
+    }
+
+    /** 50 random bytes in the token's form: right length and alphabet, never a sealed claim. */
+    private static String forgedToken() {
+        byte[] random = new byte[50];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** Opens a join link as a browser would, without following the redirect; the host part is the configured one. */
