@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.therapybooking.booking.outbox.KafkaEvents;
 import org.therapybooking.booking.support.Api;
+import org.therapybooking.booking.support.Db;
 import org.therapybooking.booking.support.IntegrationTest;
 import org.therapybooking.localstack.testing.MeetingLinkStub;
 
@@ -55,6 +56,7 @@ class JoinLinkTest extends IntegrationTest {
         Api.UserAccount client = api.newUser("Zoë", "O'Brien & Co");
         JsonPath booking = api.book(client.token(), api.slot(1)).statusCode(201).extract().jsonPath();
         long id = booking.getLong("id");
+        markPaid(id);
         Instant start = Instant.parse(booking.getString("scheduled_at"));
         Instant end = Instant.parse(booking.getString("ends_at"));
         String joinUrl = booking.getString("join_url");
@@ -108,9 +110,27 @@ class JoinLinkTest extends IntegrationTest {
     }
 
     @Test
+    void anUnpaidClientIsAskedToPayWhileTheHostMayJoin() {
+        // the test profile requires payment (JOIN_REQUIRES_PAYMENT=true); production's default does not
+        Api.UserAccount client = api.newUser();
+        long id = api.bookingId(client.token(), api.slot(1));
+        JsonPath own = api.as(client.token()).get("/api/bookings/" + id).then().extract().jsonPath();
+        String hostUrl = api.as(api.adminToken()).get("/api/bookings/" + id).then().extract().jsonPath()
+                .getString("join_url");
+        clock.advanceTo(Instant.parse(own.getString("scheduled_at")));
+        open(own.getString("join_url")).then().statusCode(402).contentType(containsString("text/html"))
+                .body(containsString("Payment needed")).body(containsString("(Europe/Berlin)"));
+        open(hostUrl).then().statusCode(302);
+        api.as(api.adminToken()).get("/api/bookings/" + id).then().body("client_joined_at", nullValue());
+        markPaid(id);
+        open(own.getString("join_url")).then().statusCode(302);
+    }
+
+    @Test
     void reschedulingVoidsTheOldLinkAndCancellingVoidsEvery() {
         Api.UserAccount client = api.newUser();
         long id = api.bookingId(client.token(), api.slot(1));
+        markPaid(id);
         String before = api.as(client.token()).get("/api/bookings/" + id).then().extract().jsonPath()
                 .getString("join_url");
 
@@ -135,6 +155,7 @@ class JoinLinkTest extends IntegrationTest {
     void eventsCarryEachSidesJoinLinkForTheBookingAsItStands() throws Exception {
         Api.UserAccount client = api.newUser();
         long id = api.bookingId(client.token(), api.slot(1));
+        markPaid(id);
         JsonPath moved = api.as(client.token()).body(Map.of("new_schedule_id", api.slot(1)))
                 .put("/api/bookings/" + id + "/reschedule").then().statusCode(200).extract().jsonPath();
         String key = String.valueOf(id);
@@ -205,6 +226,7 @@ class JoinLinkTest extends IntegrationTest {
     void meetingLinkServiceDownShowsATryAgainPageAndRecordsNoJoin() {
         Api.UserAccount client = api.newUser();
         JsonPath booking = api.book(client.token(), api.slot(1)).statusCode(201).extract().jsonPath();
+        markPaid(booking.getLong("id"));
         clock.advanceTo(Instant.parse(booking.getString("scheduled_at")));
         MeetingLinkStub.down(true);
         open(booking.getString("join_url")).then().statusCode(503).header("Retry-After", notNullValue())
@@ -229,6 +251,11 @@ class JoinLinkTest extends IntegrationTest {
     private static org.hamcrest.Matcher<Integer> startsWith4xx() {
         return org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
                 .and(org.hamcrest.Matchers.lessThan(500));
+    }
+
+    /** The payment provider's confirmation, as its webhook would record it (PaymentFlowTest covers that path). */
+    private static void markPaid(long bookingId) {
+        assertEquals(1, Db.update("update booking set payment_status = 'succeeded' where id = ?", bookingId));
     }
 
     /** 50 random bytes in the token's form: right length and alphabet, never a sealed claim. */
