@@ -46,12 +46,12 @@ public class JoinService {
 
     public JoinService(JoinTokens tokens, MeetingLinkGateway gateway, BookingConfig config, Clock clock,
             EntityManager em, JoinAttemptLimiter limiter) {
-        this.limiter = limiter;
         this.tokens = tokens;
         this.gateway = gateway;
         this.config = config;
         this.clock = clock;
         this.em = em;
+        this.limiter = limiter;
     }
 
     /** What opening {@code token} from {@code clientAddress} does now. */
@@ -105,7 +105,7 @@ public class JoinService {
         if (booking == null || participant == null) {
             return Optional.empty();
         }
-        boolean matches = claim.role() == Role.HOST ? participant.admin : booking.user.id == participant.id;
+        boolean matches = claim.role() == Role.HOST ? participant.admin : booking.user.id.equals(participant.id);
         if (!matches) {
             return Optional.empty();
         }
