@@ -1,6 +1,7 @@
 package org.therapybooking.booking.joinpage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,6 +37,8 @@ public class JoinService {
 
     /** Ids from sequences start at 1: this claim never finds a booking or a user. */
     private static final Claim NOBODY = new Claim(0, 0, Role.CLIENT, 0);
+    /** The last join is kept to this resolution (see {@link #recordJoin}). */
+    private static final Duration LAST_JOIN_RESOLUTION = Duration.ofMinutes(1);
 
     private final JoinTokens tokens;
     private final MeetingLinkGateway gateway;
@@ -113,12 +116,17 @@ public class JoinService {
                 participant.lastName, zoneOf(participant.timeZone)));
     }
 
-    /** First join kept, last join moved: one statement, no read-modify-write race between replicas. */
+    /**
+     * First join kept, last join moved: one statement, no read-modify-write race between replicas. At most one
+     * write per side and minute: reopening the link (a reload, a second device) finds the row current and neither
+     * locks nor writes it, so a burst on one booking does not queue on its row.
+     */
     private void recordJoin(long bookingId, Role role, Instant now) {
         String side = role == Role.HOST ? "host" : "client";
         em.createNativeQuery("update booking set " + side + "_joined_at = coalesce(" + side + "_joined_at, ?1), "
-                + side + "_last_joined_at = ?1 where id = ?2").setParameter(1, now).setParameter(2, bookingId)
-                .executeUpdate();
+                + side + "_last_joined_at = ?1 where id = ?2 and (" + side + "_last_joined_at is null or "
+                + side + "_last_joined_at < ?3)").setParameter(1, now).setParameter(2, bookingId)
+                .setParameter(3, now.minus(LAST_JOIN_RESOLUTION)).executeUpdate();
     }
 
     private static MeetingLinkRequest request(Snapshot snapshot) {
