@@ -188,6 +188,7 @@ first_request() { # service: one cheap API call
   esac
 }
 
+command -v wrk >/dev/null || echo "wrk not found: no load, so 'RSS after load' is the RSS after the first request" >&2
 load() { # service
   if command -v wrk >/dev/null; then
     wrk -t1 -c4 -d"${LOAD}s" "http://127.0.0.1:${PORT[$1]}/q/health/live" >/dev/null 2>&1 || true
