@@ -68,7 +68,7 @@ class ProblemFormatTest extends IntegrationTest {
         assertProblem(given().queryParam("date", "2026-12-01").queryParam("time_zone", "+02:00").get("/api/schedules")
                 .then(), ProblemType.VALIDATION, "/api/schedules", "time_zone");
         assertProblem(given().get("/api/schedules").then(), ProblemType.VALIDATION, "/api/schedules", "date");
-        assertProblem(api.as(api.adminToken()).queryParam("status", "completed").queryParam("user_id", "abc")
+        assertProblem(api.as(api.adminToken()).queryParam("status", "done").queryParam("user_id", "abc")
                 .get("/api/admin/bookings").then(), ProblemType.VALIDATION, "/api/admin/bookings", "status", "user_id");
     }
 

@@ -42,7 +42,7 @@ public class AdminBookingResource {
      * [from, to), each an instant or a date (UTC); {@code limit} defaults to and is capped by configuration.
      */
     public record Query(
-            @QueryParam("status") @Pattern(regexp = "scheduled|cancelled", message = "must be scheduled or cancelled") String status,
+            @QueryParam("status") @Pattern(regexp = "scheduled|cancelled|completed|no_show", message = "must be scheduled, cancelled, completed or no_show") String status,
             @QueryParam("from") InstantOrDate from,
             @QueryParam("to") InstantOrDate to,
             @QueryParam("user_id") @Pattern(regexp = "[0-9]{1,18}", message = "must be a user id") String userId,

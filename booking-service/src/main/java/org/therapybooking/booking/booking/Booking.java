@@ -88,6 +88,14 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "host_last_joined_at")
     public Instant hostLastJoinedAt;
 
+    /** When the attendance job recorded the outcome ({@code completed} or {@code no_show}). */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** When {@code booking.client_waiting} was written: the therapist is told at most once. */
+    @Column(name = "client_waiting_alert_at")
+    public Instant clientWaitingAlertAt;
+
     /** The session's end: start plus the booked duration. */
     public Instant endsAt() {
         return schedule.startsAt.plusSeconds(60L * durationMinutes);

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.booking.common.BookingStatus;
 import org.therapybooking.booking.join.JoinLinks;
 import org.therapybooking.booking.outbox.OutboxWriter;
 import org.therapybooking.booking.user.Person;
@@ -24,8 +26,10 @@ public class BookingEvents {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final JoinLinks joins;
+    private final BookingConfig config;
 
-    public BookingEvents(OutboxWriter outbox, Clock clock, JoinLinks joins) {
+    public BookingEvents(OutboxWriter outbox, Clock clock, JoinLinks joins, BookingConfig config) {
+        this.config = config;
         this.outbox = outbox;
         this.clock = clock;
         this.joins = joins;
@@ -57,12 +61,29 @@ public class BookingEvents {
         write(BookingEvent.EXPIRED, booking, null, null, null, null);
     }
 
+    /** The session's outcome: {@code booking.completed} (the client joined) or {@code booking.no_show}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sessionEnded(Booking booking) {
+        write(booking.status == BookingStatus.COMPLETED ? BookingEvent.COMPLETED : BookingEvent.NO_SHOW, booking,
+                null, null, null, null);
+    }
+
+    /** The client joined and the therapist has not, some minutes into the session. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clientWaiting(Booking booking) {
+        write(BookingEvent.CLIENT_WAITING, booking, null, null, null, null);
+    }
+
     private void write(String type, Booking booking, String cancelledBy, String reason, Instant previousScheduledAt,
             String previousRoomId) {
+        boolean scheduled = booking.status == BookingStatus.SCHEDULED;
         BookingEvent event = new BookingEvent(UUID.randomUUID(), type, 1, clock.instant(), booking.id,
                 new BookingEvent.EventBooking(booking.id, booking.status, booking.schedule.startsAt,
                         booking.durationMinutes, booking.endsAt(), booking.jitsiRoomId, booking.jitsiRoomUrl,
-                        booking.amount.toPlainString(), booking.currency, booking.paymentStatus, booking.sequence),
+                        booking.amount.toPlainString(), booking.currency, booking.paymentStatus, booking.sequence,
+                        booking.clientJoinedAt, booking.hostJoinedAt,
+                        scheduled ? booking.schedule.startsAt : null,
+                        scheduled ? booking.schedule.startsAt.minus(config.bookings().rescheduleNotice()) : null),
                 Person.of(booking.user, joins.joinUrl(booking.id, booking.sequence, booking.user.id, false)),
                 Person.of(booking.schedule.therapist,
                         joins.joinUrl(booking.id, booking.sequence, booking.schedule.therapist.id, true)),

@@ -117,6 +117,27 @@ public class BookingService {
         events.expired(booking);
     }
 
+    /**
+     * The session's join window has closed: {@code completed} when the client joined it, else {@code no_show}, and
+     * the matching event, in the caller's transaction (which holds the row's lock). The sequence stays: nothing
+     * about the session moved, and its links already stopped opening.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOutcome(Booking booking, Instant now) {
+        booking.status = booking.clientJoinedAt != null ? BookingStatus.COMPLETED : BookingStatus.NO_SHOW;
+        booking.endedAt = now;
+        booking.updatedAt = now;
+        events.sessionEnded(booking);
+    }
+
+    /** The client has been waiting for the therapist: {@code booking.client_waiting}, once per booking. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void alertHostClientWaiting(Booking booking, Instant now) {
+        booking.clientWaitingAlertAt = now;
+        booking.updatedAt = now;
+        events.clientWaiting(booking);
+    }
+
     /** A cancel's change: the booking stops holding its place in the slot. */
     private static void release(Booking booking, Instant now) {
         booking.status = BookingStatus.CANCELLED;

@@ -9,7 +9,16 @@ import org.therapybooking.commons.persistence.Coded;
 public enum BookingStatus implements Coded {
     /** Holds a place in its slot. */
     SCHEDULED,
-    CANCELLED;
+    CANCELLED,
+    /** The session is over and the client joined it (through a join link); set by the attendance job. */
+    COMPLETED,
+    /** The session is over and the client never joined it; set by the attendance job. */
+    NO_SHOW;
+
+    /** Over: the attendance job recorded how the session went. Neither cancelled, moved nor joined any more. */
+    public boolean isOver() {
+        return this == COMPLETED || this == NO_SHOW;
+    }
 
     @jakarta.persistence.Converter(autoApply = true)
     public static class Column extends Coded.Converter<BookingStatus> {

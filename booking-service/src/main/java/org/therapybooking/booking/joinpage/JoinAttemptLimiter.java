@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.therapybooking.booking.common.BookingConfig;
 
@@ -41,15 +42,16 @@ public class JoinAttemptLimiter {
         this.clock = clock;
     }
 
-    /** Seconds until the address may try again; empty while it is under the limit. */
+    /** Seconds until the address may try again; empty while it is under the limit. In the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public OptionalLong retryAfter(String clientAddress) {
         Instant now = clock.instant();
         Duration window = config.login().window();
         // the window ends at window_start + window: seconds left = window_start - (now - window)
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<?> rows = em.createNativeQuery(
                 "select attempts, ceil(extract(epoch from (window_start - ?2))) from login_limit_window"
                         + " where key_hash = ?1 and window_start > ?2")
-                .setParameter(1, key(clientAddress)).setParameter(2, now.minus(window)).getResultList());
+                .setParameter(1, key(clientAddress)).setParameter(2, now.minus(window)).getResultList();
         if (rows.isEmpty()) {
             return OptionalLong.empty();
         }

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.therapybooking.booking.booking.BookingDetails;
+import org.therapybooking.booking.common.BookingStatus;
 
 import io.quarkus.qute.TemplateData;
 
@@ -17,7 +20,18 @@ import io.quarkus.qute.TemplateData;
  */
 @TemplateData
 public record JoinPage(int status, String kind, String title, String message, String startsAt, String opensAt,
-        Long minutesUntilOpen, Long refreshSeconds, Long retryAfterSeconds) {
+        Long minutesUntilOpen, Long refreshSeconds, Long retryAfterSeconds, List<Detail> details, String joinHref) {
+
+    /** One line of the booking page: a label and its value, both plain text. */
+    @TemplateData
+    public record Detail(String label, String value) {
+    }
+
+    JoinPage(int status, String kind, String title, String message, String startsAt, String opensAt,
+            Long minutesUntilOpen, Long refreshSeconds, Long retryAfterSeconds) {
+        this(status, kind, title, message, startsAt, opensAt, minutesUntilOpen, refreshSeconds, retryAfterSeconds,
+                List.of(), null);
+    }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm",
             Locale.ENGLISH);
@@ -75,6 +89,43 @@ public record JoinPage(int status, String kind, String title, String message, St
                 "Too many links that do not open came from your network. Please wait a few minutes, then open the "
                         + "link from your most recent email again.",
                 null, null, null, null, retryAfterSeconds);
+    }
+
+    /**
+     * The participant's booking page ({@code /j/{token}/booking}): the booking as it stands, in their zone, and the
+     * join link while it can still open. A "manage" link in the emails for stacks without the front end.
+     */
+    static JoinPage booking(BookingDetails booking, ZoneId zone, boolean current, boolean client,
+            Instant reschedulableUntil, Instant opensAt, Instant now, String joinHref) {
+        List<Detail> details = new ArrayList<>();
+        details.add(new Detail("Session", when(booking.scheduledAt(), zone)));
+        details.add(new Detail("Length", booking.duration() + " minutes"));
+        String state = switch (booking.status()) {
+            case SCHEDULED -> current ? "Scheduled" : "Moved to the time above: a new link was sent to you by email";
+            case CANCELLED -> "Cancelled";
+            case COMPLETED -> "Completed";
+            case NO_SHOW -> "Missed: nobody joined from the client's link";
+        };
+        details.add(new Detail("Status", state));
+        details.add(new Detail("Payment", switch (booking.paymentStatus()) {
+            case SUCCEEDED -> "Paid";
+            case PENDING -> "Not paid yet";
+            case FAILED -> "Payment failed: please try again in the app";
+            case REFUNDED -> "Refunded";
+        }));
+        if (client && booking.status() == BookingStatus.SCHEDULED && now.isBefore(booking.scheduledAt())) {
+            details.add(new Detail("You can cancel it until", when(booking.scheduledAt(), zone)));
+            details.add(new Detail("You can move it until", now.isBefore(reschedulableUntil)
+                    ? when(reschedulableUntil, zone) : "no longer: it starts too soon to be moved"));
+        }
+        if (joinHref != null && now.isBefore(opensAt)) {
+            details.add(new Detail("The join link opens", when(opensAt, zone)));
+        }
+        return new JoinPage(200, "booking", "Your therapy session",
+                client && booking.status() == BookingStatus.SCHEDULED
+                        ? "Cancel or move it in the app, under your bookings."
+                        : "The session as it stands now.",
+                null, null, null, null, null, details, current ? joinHref : null);
     }
 
     private static String when(Instant instant, ZoneId zone) {

@@ -56,14 +56,38 @@ public class JoinResource {
     @APIResponse(responseCode = "503", description = "meeting-link-service unavailable; Retry-After",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response open(@PathParam("token") String token) {
-        // the remote address honours X-Forwarded-For only when proxy forwarding is enabled (trusted gateway)
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        JoinOutcome outcome = joins.open(token, client);
+        JoinOutcome outcome = joins.open(token, clientAddress());
         Response.ResponseBuilder answer = outcome.redirectTo()
                 .map(url -> Response.status(Response.Status.FOUND).location(URI.create(url)))
                 .orElseGet(() -> pageAnswer(outcome.page()));
+        return privately(answer);
+    }
+
+    @GET
+    @Path("/{token}/booking")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The participant's booking page: the booking as it stands (time in their zone, status, "
+            + "payment, until when the client may cancel or move it) and the join link while it can open")
+    @APIResponse(responseCode = "200", description = "The booking page",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "Unknown: malformed, forged, or its participant no longer matches",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "429", description = "Too many links that did not open from this address; Retry-After",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response bookingPage(@PathParam("token") String token) {
+        JoinOutcome outcome = joins.bookingPage(token, clientAddress());
+        return privately(pageAnswer(outcome.page()));
+    }
+
+    /** The URL itself grants entry: never cached, indexed or sent on as a referrer. */
+    private static Response privately(Response.ResponseBuilder answer) {
         return answer.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex").build();
+    }
+
+    private String clientAddress() {
+        // the remote address honours X-Forwarded-For only when proxy forwarding is enabled (trusted gateway)
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     private Response.ResponseBuilder pageAnswer(JoinPage shown) {

@@ -59,19 +59,11 @@ public class JoinService {
 
     /** What opening {@code token} from {@code clientAddress} does now. */
     public JoinOutcome open(String token, String clientAddress) {
-        OptionalLong wait = limiter.retryAfter(clientAddress);
-        if (wait.isPresent()) {
-            return JoinOutcome.page(JoinPage.tooManyAttempts(wait.getAsLong()));
+        Resolved resolved = resolve(token, clientAddress);
+        if (resolved.refusal() != null) {
+            return JoinOutcome.page(resolved.refusal());
         }
-        // a token that does not open still costs the same lookups (of ids that never exist), so an unknown link and
-        // one whose participant no longer matches take the same path and about the same time
-        Claim claim = tokens.open(token).orElse(NOBODY);
-        Optional<Snapshot> found = QuarkusTransaction.requiringNew().call(() -> load(claim));
-        if (found.isEmpty()) {
-            limiter.countFailure(clientAddress);
-            return JoinOutcome.page(JoinPage.unknown());
-        }
-        Snapshot snapshot = found.get();
+        Snapshot snapshot = resolved.snapshot();
         BookingDetails booking = snapshot.booking();
         ZoneId zone = snapshot.zone();
         Instant now = clock.instant();
@@ -82,7 +74,7 @@ public class JoinService {
         if (snapshot.claim().sequence() != booking.sequence()) {
             return JoinOutcome.page(JoinPage.moved(booking, zone));
         }
-        if (now.isAfter(booking.endsAt().plus(rules.closesAfter()))) {
+        if (booking.status().isOver() || now.isAfter(booking.endsAt().plus(rules.closesAfter()))) {
             return JoinOutcome.page(JoinPage.ended(booking, zone));
         }
         Instant opensAt = booking.scheduledAt().minus(rules.opensBefore());
@@ -97,13 +89,64 @@ public class JoinService {
         if (link.isEmpty()) {
             return JoinOutcome.page(JoinPage.unavailable(config.meetingLinks().retryAfter().toSeconds()));
         }
-        QuarkusTransaction.requiringNew().run(() -> recordJoin(booking.id(), snapshot.claim().role(), now));
+        Instant lastJoin = snapshot.claim().role() == Role.HOST ? booking.hostLastJoinedAt() : booking.clientLastJoinedAt();
+        if (lastJoin == null || lastJoin.isBefore(now.minus(LAST_JOIN_RESOLUTION))) {
+            // a reload within the minute needs no write, not even a transaction
+            QuarkusTransaction.requiringNew().run(() -> recordJoin(booking.id(), snapshot.claim().role(), now));
+        }
         return JoinOutcome.redirect(link.get().meetingUrl());
+    }
+
+    /**
+     * The participant's booking page: the booking as it stands (never a redirect), with the join link while the
+     * booking is scheduled, current and its window not over. An unknown token gets the unknown page and counts
+     * against the address as on {@link #open}.
+     */
+    public JoinOutcome bookingPage(String token, String clientAddress) {
+        Resolved resolved = resolve(token, clientAddress);
+        if (resolved.refusal() != null) {
+            return JoinOutcome.page(resolved.refusal());
+        }
+        Claim claim = resolved.snapshot().claim();
+        BookingDetails booking = resolved.snapshot().booking();
+        Instant now = clock.instant();
+        boolean current = claim.sequence() == booking.sequence();
+        boolean joinable = current && booking.status() == BookingStatus.SCHEDULED
+                && !now.isAfter(booking.endsAt().plus(config.joinLinks().closesAfter()));
+        return JoinOutcome.page(JoinPage.booking(booking, resolved.snapshot().zone(), current, claim.role() == Role.CLIENT,
+                booking.scheduledAt().minus(config.bookings().rescheduleNotice()),
+                booking.scheduledAt().minus(config.joinLinks().opensBefore()), now,
+                // relative to /j/<token>/booking: right behind any gateway prefix and on any host
+                joinable ? "../" + token : null));
+    }
+
+    /**
+     * The address's limit and the token's booking, read in one transaction: the booking as the token names it, or
+     * the page that answers instead (too many attempts from this address, or an unknown link, which counts against
+     * the address). A token that does not open still costs the same lookups (of ids that never exist), so an
+     * unknown link and one whose participant no longer matches take the same path and about the same time.
+     */
+    private Resolved resolve(String token, String clientAddress) {
+        Claim claim = tokens.open(token).orElse(NOBODY);
+        Resolved resolved = QuarkusTransaction.requiringNew().call(() -> {
+            OptionalLong wait = limiter.retryAfter(clientAddress);
+            if (wait.isPresent()) {
+                return new Resolved(null, JoinPage.tooManyAttempts(wait.getAsLong()));
+            }
+            return load(claim).map(snapshot -> new Resolved(snapshot, null))
+                    .orElseGet(() -> new Resolved(null, JoinPage.unknown()));
+        });
+        if (resolved.snapshot() == null && "unknown".equals(resolved.refusal().kind())) {
+            limiter.countFailure(clientAddress);
+        }
+        return resolved;
     }
 
     /** The booking and its participant as the token names them; empty when either no longer matches. */
     private Optional<Snapshot> load(Claim claim) {
-        Booking booking = Booking.findById(claim.bookingId());
+        // the booking with its slot in one query (the views need both); the participant by id
+        Booking booking = Booking.find("from Booking b join fetch b.schedule where b.id = ?1", claim.bookingId())
+                .firstResult();
         User participant = User.findById(claim.participantId());
         if (booking == null || participant == null) {
             return Optional.empty();
@@ -145,6 +188,10 @@ public class JoinService {
         } catch (RuntimeException e) {
             return ZoneId.of("UTC");
         }
+    }
+
+    /** Either the snapshot, or the page that answers instead of it. */
+    private record Resolved(Snapshot snapshot, JoinPage refusal) {
     }
 
     private record Snapshot(Claim claim, BookingDetails booking, long participantId, String firstName,

@@ -97,8 +97,8 @@ public class CheckoutService {
         if (booking == null || booking.user.id != callerId) {
             throw ApiException.notFound("Booking");
         }
-        if (booking.status != BookingStatus.SCHEDULED) {
-            throw ApiException.conflict("Only a scheduled booking can be paid");
+        if (booking.status == BookingStatus.CANCELLED) {
+            throw ApiException.conflict("A cancelled booking cannot be paid");
         }
         if (booking.paymentStatus != PaymentStatus.PENDING && booking.paymentStatus != PaymentStatus.FAILED) {
             throw ApiException.conflict("The booking is paid already");

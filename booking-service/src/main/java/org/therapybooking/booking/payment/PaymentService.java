@@ -140,7 +140,8 @@ public class PaymentService {
         booking.paymentStatus = target;
         booking.updatedAt = now;
         if (target == PaymentStatus.SUCCEEDED) {
-            if (booking.status == BookingStatus.SCHEDULED) {
+            if (booking.status != BookingStatus.CANCELLED) {
+                // a session that is over may still be paid (after it, or a no-show fee)
                 events.paid(booking);
             } else {
                 LOG.warnf("%s: booking %d is %s but its payment succeeded; recorded, no booking.paid published, a "

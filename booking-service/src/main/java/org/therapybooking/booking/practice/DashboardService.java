@@ -59,7 +59,7 @@ public class DashboardService {
         queries.paymentsByStatus(range.from(), range.to()).forEach((status, count) -> payments.put(status.code(),
                 count));
         return new Dashboard(now, zone.getId(), day, week, sessions.today(), sessions.thisWeek(), sessions.upcoming(),
-                range, sessions.cancelledInRange(), payments, queries.revenue(range.from(), range.to()));
+                range, sessions.cancelledInRange(), sessions.completedInRange(), sessions.noShowsInRange(), payments, queries.revenue(range.from(), range.to()));
     }
 
     private static Instant start(LocalDate date, ZoneId zone) {

@@ -80,25 +80,31 @@ public class PracticeQueries {
     }
 
     /** The session counts of the dashboard. */
-    public record SessionCounts(long today, long thisWeek, long upcoming, long cancelledInRange) {
+    public record SessionCounts(long today, long thisWeek, long upcoming, long cancelledInRange,
+            long completedInRange, long noShowsInRange) {
     }
 
     public SessionCounts sessionCounts(Instant now, Instant todayFrom, Instant todayTo, Instant weekFrom,
             Instant weekTo, Instant from, Instant to) {
         Object[] row = em.createQuery("select"
-                + " count(b.id) filter (where b.status = :scheduled and s.startsAt >= :todayFrom and s.startsAt < :todayTo),"
-                + " count(b.id) filter (where b.status = :scheduled and s.startsAt >= :weekFrom and s.startsAt < :weekTo),"
+                + " count(b.id) filter (where b.status <> :cancelled and s.startsAt >= :todayFrom and s.startsAt < :todayTo),"
+                + " count(b.id) filter (where b.status <> :cancelled and s.startsAt >= :weekFrom and s.startsAt < :weekTo),"
                 + " count(b.id) filter (where b.status = :scheduled and s.startsAt >= :now),"
-                + " count(b.id) filter (where b.status = :cancelled and s.startsAt >= :from and s.startsAt < :to)"
+                + " count(b.id) filter (where b.status = :cancelled and s.startsAt >= :from and s.startsAt < :to),"
+                + " count(b.id) filter (where b.status = :completed and s.startsAt >= :from and s.startsAt < :to),"
+                + " count(b.id) filter (where b.status = :noShow and s.startsAt >= :from and s.startsAt < :to)"
                 + " from Booking b join b.schedule s", Object[].class)
                 .setParameter("scheduled", BookingStatus.SCHEDULED)
                 .setParameter("cancelled", BookingStatus.CANCELLED)
+                .setParameter("completed", BookingStatus.COMPLETED)
+                .setParameter("noShow", BookingStatus.NO_SHOW)
                 .setParameter("todayFrom", todayFrom).setParameter("todayTo", todayTo)
                 .setParameter("weekFrom", weekFrom).setParameter("weekTo", weekTo)
                 .setParameter("now", now)
                 .setParameter("from", from).setParameter("to", to)
                 .getSingleResult();
-        return new SessionCounts((Long) row[0], (Long) row[1], (Long) row[2], (Long) row[3]);
+        return new SessionCounts((Long) row[0], (Long) row[1], (Long) row[2], (Long) row[3], (Long) row[4],
+                (Long) row[5]);
     }
 
     /** How many bookings starting in [from, to), cancelled ones included, are in each payment state (all states). */

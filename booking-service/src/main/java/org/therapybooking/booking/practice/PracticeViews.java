@@ -29,8 +29,8 @@ public final class PracticeViews {
 
     /** The practice at a glance; see docs/api.md ("Therapist views") for the exact meaning of each figure. */
     public record Dashboard(Instant now, String timeZone, Range today, Range thisWeek, long sessionsToday,
-            long sessionsThisWeek, long upcomingSessions, Range range, long cancellations,
-            Map<String, Long> paymentsByStatus, List<Revenue> revenue) {
+            long sessionsThisWeek, long upcomingSessions, Range range, long cancellations, long completedSessions,
+            long noShows, Map<String, Long> paymentsByStatus, List<Revenue> revenue) {
     }
 
     /** The sum of one currency's succeeded payments; amounts keep two decimals. */

@@ -179,6 +179,62 @@ class JoinLinkTest extends IntegrationTest {
     }
 
     @Test
+    void theBookingPageShowsTheBookingAsItStandsInTheParticipantsZone() throws Exception {
+        Api.UserAccount client = api.newUser();
+        long id = api.bookingId(client.token(), api.slot(1));
+        JsonPath own = api.as(client.token()).get("/api/bookings/" + id).then().extract().jsonPath();
+        String link = own.getString("join_url");
+        String start = own.getString("scheduled_at");
+
+        String page = bookingPage(link).then().statusCode(200).contentType(containsString("text/html"))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .body(containsString("<h1>Your therapy session</h1>")).body(containsString("(Europe/Berlin)"))
+                .body(containsString("<dd>Scheduled</dd>")).body(containsString("<dd>Not paid yet</dd>"))
+                .body(containsString("You can cancel it until")).body(containsString("You can move it until"))
+                .body(containsString("The join link opens"))
+                .body(containsString("href=\"../" + link.substring(BASE.length()) + "\"")).extract().asString();
+        // the move deadline is the start minus the reschedule notice (PT2H), shown in Berlin time
+        String moveUntil = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", java.util.Locale.ENGLISH)
+                .format(Instant.parse(start).minus(Duration.ofHours(2)).atZone(java.time.ZoneId.of("Europe/Berlin")));
+        assertTrue(page.contains("<dd>" + moveUntil + " (Europe/Berlin)</dd>"), page);
+        // the host's page does not offer the client's deadlines
+        String hostLink = api.as(api.adminToken()).get("/api/bookings/" + id).then().extract().jsonPath()
+                .getString("join_url");
+        bookingPage(hostLink).then().statusCode(200).body(not(containsString("You can cancel it until")));
+
+        // after a reschedule the old link's page says so and offers no join link; the new one does
+        JsonPath moved = api.as(client.token()).body(Map.of("new_schedule_id", api.slot(1)))
+                .put("/api/bookings/" + id + "/reschedule").then().statusCode(200).extract().jsonPath();
+        bookingPage(link).then().statusCode(200).body(containsString("a new link was sent to you by email"))
+                .body(not(containsString("Join the video session")));
+        bookingPage(moved.getString("join_url")).then().statusCode(200).body(containsString("<dd>Scheduled</dd>"))
+                .body(containsString("Join the video session"));
+
+        // the events say until when the client may act themselves
+        KafkaEvents.awaitSent(Set.of(String.valueOf(id)));
+        JsonNode rescheduled = JSON.readTree(KafkaEvents.readToEnd(Set.of(String.valueOf(id))).stream()
+                .filter(e -> e.eventType().equals("booking.rescheduled")).findFirst().orElseThrow().value());
+        Instant newStart = Instant.parse(moved.getString("scheduled_at"));
+        assertEquals(newStart, Instant.parse(rescheduled.path("booking").path("cancellable_until").asText()));
+        assertEquals(newStart.minus(Duration.ofHours(2)),
+                Instant.parse(rescheduled.path("booking").path("reschedulable_until").asText()));
+
+        api.as(client.token()).body(Map.of()).post("/api/bookings/" + id + "/cancel").then().statusCode(200);
+        bookingPage(moved.getString("join_url")).then().statusCode(200).body(containsString("<dd>Cancelled</dd>"))
+                .body(not(containsString("You can cancel it until"))).body(not(containsString("Join the video")));
+        given().redirects().follow(false).get("/j/" + forgedToken() + "/booking").then().statusCode(404)
+                .body(containsString("does not open a session"));
+    }
+
+    @Test
+    void theEmailLogoIsServed() {
+        byte[] logo = given().get("/static/logo.png").then().statusCode(200).contentType("image/png").extract()
+                .asByteArray();
+        assertEquals(List.of((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G'),
+                List.of(logo[0], logo[1], logo[2], logo[3]));
+    }
+
+    @Test
     void forgedAlteredAndMalformedTokensAllGetTheSameUnknownPage() {
         Api.UserAccount client = api.newUser();
         long id = api.bookingId(client.token(), api.slot(1));
@@ -266,6 +322,11 @@ class JoinLinkTest extends IntegrationTest {
     }
 
     /** Opens a join link as a browser would, without following the redirect; the host part is the configured one. */
+    private static Response bookingPage(String joinUrl) {
+        assertTrue(joinUrl.startsWith(BASE), joinUrl);
+        return given().redirects().follow(false).get("/j/" + joinUrl.substring(BASE.length()) + "/booking");
+    }
+
     private static Response open(String joinUrl) {
         assertTrue(joinUrl.startsWith(BASE), joinUrl);
         return given().redirects().follow(false).get("/j/" + joinUrl.substring(BASE.length()));

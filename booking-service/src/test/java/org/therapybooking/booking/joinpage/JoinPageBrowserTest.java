@@ -95,6 +95,10 @@ class JoinPageBrowserTest extends IntegrationTest {
         String room = MeetingLinkStub.expectedUrl(booking.getString("jitsi_room_id"), "client", "Zoë", "O'Brien");
         assertEquals(URI.create(room).getPath(), meeting.getUrl().toURI().getPath(), "lands in the room");
         assertEquals("meet.example.test", meeting.getUrl().getHost());
+        // the booking page (the emails' "your booking page" without a front end): its join link lands there too
+        HtmlPage bookingPage = assertPage(link + "/booking", 200, "Your therapy session");
+        Page joined = bookingPage.getAnchorByText("Join the video session").click();
+        assertEquals(URI.create(room).getPath(), joined.getUrl().toURI().getPath(), "the page's link lands in the room");
 
         clock.advanceTo(end.plus(Duration.ofMinutes(20)));
         assertPage(link, 410, "This session has ended");
@@ -103,12 +107,14 @@ class JoinPageBrowserTest extends IntegrationTest {
         JsonPath moved = api.as(client.token()).body(Map.of("new_schedule_id", api.slot(1)))
                 .put("/api/bookings/" + id + "/reschedule").then().statusCode(200).extract().jsonPath();
         assertPage(link, 410, "This session has moved");
+        assertTrue(assertPage(link + "/booking", 200, "Your therapy session").getAnchors().isEmpty(),
+                "no join link on a moved booking's page");
         api.as(client.token()).body(Map.of()).post("/api/bookings/" + id + "/cancel").then().statusCode(200);
         assertPage(local(moved.getString("join_url")), 410, "This session was cancelled");
         assertPage(new URL(base, "/j/not-a-link").toString(), 404, "This link does not open a session");
     }
 
-    private void assertPage(String url, int status, String heading) throws IOException {
+    private HtmlPage assertPage(String url, int status, String heading) throws IOException {
         HtmlPage page = browser.getPage(url);
         assertEquals(status, page.getWebResponse().getStatusCode(), url);
         assertTrue(page.getWebResponse().getContentType().equals("text/html"), page.getWebResponse().getContentType());
@@ -118,6 +124,7 @@ class JoinPageBrowserTest extends IntegrationTest {
         assertEquals("en", page.getDocumentElement().getAttribute("lang"));
         assertTrue(page.getByXPath("//meta[@name='viewport']").size() == 1, "viewport for phones");
         assertTrue(page.getByXPath("//script").isEmpty(), "no script needed");
+        return page;
     }
 
     /** The link as the test's server answers it (the configured public base is not this port). */

@@ -140,7 +140,7 @@ class PaymentFlowTest extends IntegrationTest {
                 .body("errors[0].field", equalTo("booking_id"));
         api.as(owner.token()).post("/api/bookings/" + booking + "/cancel").then().statusCode(200);
         intent(owner.token(), booking).statusCode(409).body("type", equalTo("urn:therapy-booking:problem:conflict"))
-                .body("detail", equalTo("Only a scheduled booking can be paid"));
+                .body("detail", equalTo("A cancelled booking cannot be paid"));
         assertEquals(0, creates(booking).size());
     }
 

@@ -47,6 +47,9 @@ public final class EventContract {
             case "booking.rescheduled" -> "booking-rescheduled.v1.schema.json";
             case "booking.cancelled" -> "booking-cancelled.v1.schema.json";
             case "booking.expired" -> "booking-expired.v1.schema.json";
+            case "booking.completed" -> "booking-completed.v1.schema.json";
+            case "booking.no_show" -> "booking-no-show.v1.schema.json";
+            case "booking.client_waiting" -> "booking-client-waiting.v1.schema.json";
             default -> throw new IllegalArgumentException("no schema for " + eventType);
         };
     }
