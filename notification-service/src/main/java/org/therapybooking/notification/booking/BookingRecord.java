@@ -60,11 +60,24 @@ public class BookingRecord {
     public String clientJoinUrl;
     @Column(name = "host_join_url")
     public String hostJoinUrl;
+    /** The client's first join through its join link, from the latest event that had it (null before). */
+    @Column(name = "client_joined_at")
+    public Instant clientJoinedAt;
+    /** While scheduled: until when the client may cancel or move the booking themselves (null when not told). */
+    @Column(name = "cancellable_until")
+    public Instant cancellableUntil;
+    @Column(name = "reschedulable_until")
+    public Instant reschedulableUntil;
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public boolean isCancelled() {
         return status == BookingStatus.CANCELLED;
+    }
+
+    /** The session is over: booking-service recorded it as completed or a no-show. */
+    public boolean isOver() {
+        return status == BookingStatus.COMPLETED || status == BookingStatus.NO_SHOW;
     }
 
     public Instant endsAt() {

@@ -24,6 +24,24 @@ public interface NotificationConfig {
     String appBaseUrl();
 
     /**
+     * Where the emails load their logo from ({@code <asset-base-url>/static/logo.png}); absent: the app base URL
+     * (the front end serves it). booking-service serves one too, which the local stack uses.
+     */
+    Optional<String> assetBaseUrl();
+
+    /**
+     * What "your booking page" in the emails is: the front end's page ({@code <app-base-url>/bookings/<id>}), or
+     * the recipient's own booking page behind their join link ({@code <join link>/booking}, served by
+     * booking-service: for a stack without the front end, such as the local one).
+     */
+    @WithDefault("front-end")
+    ManageLink manageLink();
+
+    enum ManageLink {
+        FRONT_END, BOOKING_PAGE
+    }
+
+    /**
      * Right-hand side of every email's Message-ID ({@code <notification-<id>.<kind>@<domain>>}). Unset: the domain of
      * the sender address ({@code quarkus.mailer.from}).
      */

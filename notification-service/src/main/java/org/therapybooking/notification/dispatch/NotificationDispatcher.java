@@ -259,9 +259,10 @@ public class NotificationDispatcher {
         }
         String joinUrl = null;
         boolean personalized = true;
-        if (!n.kind.reportsCancellation() && booking.joinLink(n.recipientRole) != null) {
+        String joinLink = booking.joinLink(n.recipientRole);
+        if (!n.kind.reportsCancellation() && joinLink != null) {
             // booking-service's join link: opens only in the join window, needs no call to meeting-link-service
-            joinUrl = booking.joinLink(n.recipientRole);
+            joinUrl = joinLink;
         } else if (!n.kind.reportsCancellation()) {
             try {
                 joinUrl = meetingLinks.joinUrl(booking, booking.participant(n.recipientRole));
@@ -353,6 +354,9 @@ public class NotificationDispatcher {
         }
         if (booking.isCancelled()) {
             return "booking cancelled before the email went out";
+        }
+        if (booking.isOver() && NotificationKind.ABOUT_ATTENDING.contains(n.kind)) {
+            return "session over (" + booking.status.code() + ") before the email went out";
         }
         if (n.sequence < booking.sequence) {
             return "superseded: planned for sequence " + n.sequence + ", the booking is at sequence " + booking.sequence;

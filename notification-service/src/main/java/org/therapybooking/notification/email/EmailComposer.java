@@ -3,6 +3,8 @@ package org.therapybooking.notification.email;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -69,6 +71,10 @@ public class EmailComposer {
                 html = EmailTemplates.paymentReceivedHtml(view);
                 text = EmailTemplates.paymentReceivedText(view);
             }
+            case CLIENT_WAITING -> {
+                html = EmailTemplates.clientWaitingHtml(view);
+                text = EmailTemplates.clientWaitingText(view);
+            }
             case EXPIRED -> {
                 html = EmailTemplates.expiredHtml(view);
                 text = EmailTemplates.expiredText(view);
@@ -80,13 +86,14 @@ public class EmailComposer {
                 method = IcsBuilder.Method.CANCEL;
             }
         }
-        String ics = IcsBuilder.build(method, calendarEvent(booking, to, other, joinUrl));
-        return Mail.withHtml(to.email(), MimeHeaderEncoding.encode(view.subject()), html.render())
-                .setText(text.render())
-                .addAttachment(method == IcsBuilder.Method.CANCEL ? "cancelled-session.ics" : "session.ics",
-                        ics.getBytes(StandardCharsets.UTF_8),
-                        "text/calendar; charset=UTF-8; method=" + method.name())
-                .addHeader("Message-ID", messageId(n, config.messageIdDomain().orElseGet(() -> domainOf(from))))
+        Mail mail = Mail.withHtml(to.email(), MimeHeaderEncoding.encode(view.subject()), html.render())
+                .setText(text.render());
+        if (n.kind.carriesCalendar()) {
+            String ics = IcsBuilder.build(method, calendarEvent(booking, to, other, joinUrl));
+            mail.addAttachment(method == IcsBuilder.Method.CANCEL ? "cancelled-session.ics" : "session.ics",
+                    ics.getBytes(StandardCharsets.UTF_8), "text/calendar; charset=UTF-8; method=" + method.name());
+        }
+        return mail.addHeader("Message-ID", messageId(n, config.messageIdDomain().orElseGet(() -> domainOf(from))))
                 .addHeader("X-Therapy-Booking-Id", Long.toString(booking.bookingId))
                 .addHeader("X-Therapy-Notification-Id", Long.toString(n.id));
     }
@@ -128,6 +135,8 @@ public class EmailComposer {
             case CANCELLATION -> "Cancelled: your therapy session" + withWhom + " on " + shortWhen;
             case PAYMENT_RECEIVED -> "Payment received: your therapy session" + withWhom + " on " + shortWhen;
             case EXPIRED -> "Released (not paid): your therapy session" + withWhom + " on " + shortWhen;
+            case CLIENT_WAITING -> other.fullName() + " is waiting for you: your session started at "
+                    + TIME.format(start) + " " + OFFSET.format(start);
         };
         return new EmailView(
                 "en",
@@ -146,13 +155,38 @@ public class EmailComposer {
                 joinUrl,
                 personalized,
                 lead,
-                manageUrl(booking),
-                config.appBaseUrl(),
-                booking.bookingId);
+                manageUrl(booking, n.recipientRole),
+                config.assetBaseUrl().orElse(config.appBaseUrl()),
+                booking.bookingId,
+                booking.clientJoinedAt == null ? null : TIME.format(booking.clientJoinedAt.atZone(to.zone())),
+                n.kind.carriesCalendar(),
+                n.recipientRole == RecipientRole.CLIENT ? changesUntil(booking, to.zone()) : null);
     }
 
-    private String manageUrl(BookingRecord booking) {
+    private String manageUrl(BookingRecord booking, RecipientRole role) {
+        String joinLink = booking.joinLink(role);
+        if (config.manageLink() == NotificationConfig.ManageLink.BOOKING_PAGE && joinLink != null) {
+            return joinLink + "/booking";
+        }
         return config.appBaseUrl() + "/bookings/" + booking.bookingId;
+    }
+
+    /**
+     * Until when the client may still cancel or move the booking, in their zone, as the latest event said; null
+     * when the event did not say (older events, a cancelled booking) or the time has passed.
+     */
+    private String changesUntil(BookingRecord booking, ZoneId zone) {
+        Instant now = clock.instant();
+        if (booking.cancellableUntil == null || !now.isBefore(booking.cancellableUntil)) {
+            return null;
+        }
+        String cancel = "cancel it until " + DATE_TIME.format(booking.cancellableUntil.atZone(zone));
+        String where = " (" + ZONE_NAME.format(booking.cancellableUntil.atZone(zone)) + ", " + zone.getId() + ")";
+        if (booking.reschedulableUntil == null || !now.isBefore(booking.reschedulableUntil)) {
+            return "It can no longer be moved; you can " + cancel + where + ".";
+        }
+        return "You can move this session until " + DATE_TIME.format(booking.reschedulableUntil.atZone(zone))
+                + " and " + cancel + where + ".";
     }
 
     private IcsBuilder.Event calendarEvent(BookingRecord booking, BookingRecord.Participant to,
@@ -161,7 +195,7 @@ public class EmailComposer {
         String description = joinUrl == null
                 ? "This session has been cancelled."
                 : "Join the video session on Jitsi Meet:\n" + joinUrl + "\n\nCancel or reschedule: "
-                        + manageUrl(booking);
+                        + manageUrl(booking, to.role());
         return new IcsBuilder.Event(
                 IcsBuilder.uidFor(booking.bookingId),
                 booking.sequence,

@@ -28,4 +28,8 @@ public class EmailTemplates {
     public static native TemplateInstance paymentReceivedHtml(EmailView v);
 
     public static native TemplateInstance paymentReceivedText(EmailView v);
+
+    public static native TemplateInstance clientWaitingHtml(EmailView v);
+
+    public static native TemplateInstance clientWaitingText(EmailView v);
 }

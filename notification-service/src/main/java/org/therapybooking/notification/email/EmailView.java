@@ -21,6 +21,12 @@ public record EmailView(
         boolean joinUrlPersonalized,
         String reminderLead,
         String manageUrl,
-        String appBaseUrl,
-        long bookingId) {
+        /** Where the logo is loaded from. */
+        String assetBaseUrl,
+        long bookingId,
+        /** The client's first join, local time (HH:mm) in the recipient's zone; null before it. */
+        String clientJoinedAt,
+        boolean calendarAttached,
+        /** To the client only: until when they may still move and cancel it, in their zone; null when not known. */
+        String changesUntil) {
 }

@@ -45,7 +45,13 @@ public record BookingEvent(
             String amount,
             String currency,
             @NotBlank String paymentStatus,
-            @NotNull @Min(0) Integer sequence) {
+            @NotNull @Min(0) Integer sequence,
+            // each side's first join through its join link; absent until then
+            Instant clientJoinedAt,
+            Instant hostJoinedAt,
+            // while scheduled: the last instants the client may cancel or move it themselves
+            Instant cancellableUntil,
+            Instant reschedulableUntil) {
     }
 
     public record Person(

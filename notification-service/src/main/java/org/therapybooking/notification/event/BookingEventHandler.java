@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.therapybooking.notification.booking.BookingRecord;
 import org.therapybooking.notification.booking.BookingRepository;
+import org.therapybooking.notification.booking.BookingStatus;
 import org.therapybooking.notification.common.NotificationConfig;
 import org.therapybooking.notification.event.BookingEventParser.ParsedEvent;
 import org.therapybooking.notification.planning.NotificationPlanner;
@@ -71,6 +72,13 @@ public class BookingEventHandler {
                     event.eventId(), event.eventType(), event.bookingId(), event.booking().sequence());
             return true;
         }
+        if (booking != null && booking.isOver() && event.booking().status() == BookingStatus.SCHEDULED
+                && event.booking().sequence() <= booking.sequence) {
+            // completed and no_show are final: an event still saying scheduled is older news
+            LOG.warnf("event %s (%s) for booking %d arrived after its outcome (%s); ignored", event.eventId(),
+                    event.eventType(), event.bookingId(), booking.status.code());
+            return true;
+        }
         if (booking == null) {
             booking = new BookingRecord();
             booking.bookingId = event.bookingId();
@@ -103,6 +111,8 @@ public class BookingEventHandler {
             }
             case CANCELLED -> planner.planCancellation(booking, booking.notificationsPlanned, traceparent);
             case EXPIRED -> planner.planExpiry(booking, traceparent);
+            case COMPLETED, NO_SHOW -> planner.planSessionOver(booking);
+            case CLIENT_WAITING -> planner.planClientWaiting(booking, traceparent);
         }
         LOG.debugf("applied %s %s for booking %d", event.eventType(), event.eventId(), event.bookingId());
         return true;
@@ -129,6 +139,11 @@ public class BookingEventHandler {
         booking.hostTimeZone = event.host().timeZone();
         booking.clientJoinUrl = event.recipient().joinUrl();
         booking.hostJoinUrl = event.host().joinUrl();
+        booking.cancellableUntil = b.cancellableUntil();
+        booking.reschedulableUntil = b.reschedulableUntil();
+        if (b.clientJoinedAt() != null) {
+            booking.clientJoinedAt = b.clientJoinedAt();
+        }
         booking.updatedAt = now;
     }
 }

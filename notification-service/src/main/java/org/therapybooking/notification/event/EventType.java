@@ -5,7 +5,8 @@ import java.util.Optional;
 
 public enum EventType {
     CREATED("booking.created"), PAID("booking.paid"), RESCHEDULED("booking.rescheduled"), CANCELLED("booking.cancelled"),
-    EXPIRED("booking.expired");
+    EXPIRED("booking.expired"), COMPLETED("booking.completed"), NO_SHOW("booking.no_show"),
+    CLIENT_WAITING("booking.client_waiting");
 
     public final String wireName;
 

@@ -1,5 +1,7 @@
 package org.therapybooking.notification.planning;
 
+import java.util.List;
+
 import org.therapybooking.commons.persistence.Coded;
 
 /** Which email a notification row sends. */
@@ -8,7 +10,17 @@ public enum NotificationKind implements Coded {
     /** To the client on booking.paid, when the meeting-info is not what payment triggers. */
     PAYMENT_RECEIVED,
     /** To the client on booking.expired: the place was released because the booking was not paid in time. */
-    EXPIRED;
+    EXPIRED,
+    /** To the host on booking.client_waiting: the client joined, the host has not, some minutes into the session. */
+    CLIENT_WAITING;
+
+    /** The kinds about attending the session: moot once it is over (completed or no-show). */
+    public static final List<NotificationKind> ABOUT_ATTENDING = List.of(MEETING_INFO, REMINDER, CLIENT_WAITING);
+
+    /** Whether the email carries a calendar file: every kind but the alert, which changes nothing in a calendar. */
+    public boolean carriesCalendar() {
+        return this != CLIENT_WAITING;
+    }
 
     /**
      * Whether the email reports that the booking is cancelled: it goes out although the booking is cancelled,

@@ -131,6 +131,31 @@ public class NotificationPlanner {
         insert(booking, RecipientRole.CLIENT, NotificationKind.EXPIRED, null, false, now, now, traceparent);
     }
 
+    /**
+     * The session is over (booking.completed or booking.no_show): whatever is still pending about attending it (a
+     * meeting-info or reminder put back for a retry, an unsent alert) is moot. A "payment received" still goes out.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planSessionOver(BookingRecord booking) {
+        notifications.cancelPending(booking.bookingId, "session over (" + booking.status.code() + ")",
+                clock.instant(), NotificationKind.ABOUT_ATTENDING);
+    }
+
+    /**
+     * The client is waiting for the host (booking.client_waiting): one email to the host with the host's join link,
+     * at once, and only while the booking is still scheduled. booking-service publishes the event once per booking;
+     * a redelivery is dropped by its event id, and this check keeps it to one row even for a second event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planClientWaiting(BookingRecord booking, String traceparent) {
+        if (booking.status != BookingStatus.SCHEDULED
+                || notifications.exists(booking.bookingId, NotificationKind.CLIENT_WAITING)) {
+            return;
+        }
+        Instant now = clock.instant();
+        insert(booking, RecipientRole.HOST, NotificationKind.CLIENT_WAITING, null, false, now, now, traceparent);
+    }
+
     /** Paid (booking.paid), when the meeting-info is not planned on payment: a "payment received" to the client, once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void planPaymentReceived(BookingRecord booking, String traceparent) {

@@ -1,6 +1,7 @@
 package org.therapybooking.notification.planning;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,12 @@ public class NotificationRepository implements PanacheRepository<Notification> {
     public int cancelPending(long bookingId, String reason, Instant now) {
         return update("status = ?1, lastError = ?2, updatedAt = ?3 where bookingId = ?4 and status = ?5",
                 NotificationStatus.CANCELLED, reason, now, bookingId, NotificationStatus.PENDING);
+    }
+
+    /** Pending rows of these kinds become cancelled with this reason; returns how many. */
+    public int cancelPending(long bookingId, String reason, Instant now, Collection<NotificationKind> kinds) {
+        return update("status = ?1, lastError = ?2, updatedAt = ?3 where bookingId = ?4 and status = ?5 and kind in ?6",
+                NotificationStatus.CANCELLED, reason, now, bookingId, NotificationStatus.PENDING, kinds);
     }
 
     /** Rows per status, every status present (zero when none). */

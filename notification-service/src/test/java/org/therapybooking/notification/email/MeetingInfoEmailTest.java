@@ -87,6 +87,9 @@ class MeetingInfoEmailTest extends NotificationIT {
         String clientJoin = "https://api.therapy-booking.example/j/" + "c".repeat(67);
         String hostJoin = "https://api.therapy-booking.example/j/" + "h".repeat(67);
         ObjectNode event = TestEvents.created(booking);
+        // until when the client may act themselves: 2 hours' notice to move, until the start to cancel
+        ((ObjectNode) event.path("booking")).put("reschedulable_until", "2026-12-01T08:00:00Z")
+                .put("cancellable_until", "2026-12-01T10:00:00Z");
         ((ObjectNode) event.path("recipient")).put("join_url", clientJoin);
         ((ObjectNode) event.path("host")).put("join_url", hostJoin);
         Kafka.publish(event);
@@ -98,9 +101,18 @@ class MeetingInfoEmailTest extends NotificationIT {
         assertTrue(client.html().contains("href=\"" + clientJoin + "\""), client.html());
         assertTrue(client.ics().replace("\r\n ", "").contains("URL:" + clientJoin + "\r\n"), client.ics());
         assertFalse(client.text().contains(hostJoin), "never the other side's link");
+        // the deadlines in the client's zone (Berlin: 09:00 and 11:00 CET); the booking page behind the join link
+        String deadlines = "You can move this session until Tuesday, 1 December 2026, 09:00 and cancel it until "
+                + "Tuesday, 1 December 2026, 11:00 (Central European Standard Time, Europe/Berlin).";
+        assertTrue(client.text().contains(deadlines), client.text());
+        assertTrue(client.html().contains(deadlines), client.html());
+        assertTrue(client.text().contains(clientJoin + "/booking"), client.text());
+        assertTrue(client.html().contains("href=\"" + clientJoin + "/booking\""), client.html());
+        assertTrue(client.html().contains("src=\"http://localhost:8080/static/logo.png\""), client.html());
         assertFalse(client.text().contains(MeetingLinkStub.JITSI_BASE), "no meeting URL that never expires");
         Email host = Mailbox.to("dr.smith.105@practice.example.org").get(0);
         assertTrue(host.text().contains(hostJoin), host.text());
+        assertFalse(host.text().contains("You can move this session"), "the client's deadlines are not the host's");
         assertFalse(host.text().contains(clientJoin));
         assertTrue(MeetingLinkStub.requests().stream().noneMatch(r -> r.path("room").asText().equals(booking.room())),
                 "meeting-link-service was not asked for this booking");

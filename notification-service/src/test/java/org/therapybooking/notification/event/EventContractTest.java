@@ -38,6 +38,31 @@ class EventContractTest {
         assertEquals(Set.of(), EventContract.violations(TestEvents.paid(BOOKING)));
         assertEquals(Set.of(), EventContract.violations(TestEvents.rescheduled(BOOKING, BOOKING.rescheduledTo("2026-12-02T10:00:00Z"))));
         assertEquals(Set.of(), EventContract.violations(TestEvents.cancelled(BOOKING.cancelled(), "admin")));
+        assertEquals(Set.of(), EventContract.violations(TestEvents.expired(BOOKING.cancelled())));
+        Instant joined = Instant.parse("2026-12-01T09:58:00Z");
+        assertEquals(Set.of(), EventContract.violations(TestEvents.clientWaiting(BOOKING, joined)));
+        assertEquals(Set.of(), EventContract.violations(TestEvents.completed(BOOKING, joined)));
+        assertEquals(Set.of(), EventContract.violations(TestEvents.noShow(BOOKING)));
+    }
+
+    @Test
+    void attendanceEventsMustSayWhoJoined() {
+        Instant joined = Instant.parse("2026-12-01T09:58:00Z");
+        ObjectNode completedWithoutJoin = TestEvents.completed(BOOKING, joined);
+        ((ObjectNode) completedWithoutJoin.get("booking")).remove("client_joined_at");
+        assertFalse(EventContract.violations(completedWithoutJoin).isEmpty(), "completed means the client joined");
+
+        ObjectNode noShowWithJoin = TestEvents.noShow(BOOKING);
+        ((ObjectNode) noShowWithJoin.get("booking")).put("client_joined_at", joined.toString());
+        assertFalse(EventContract.violations(noShowWithJoin).isEmpty(), "a no-show has no client join");
+
+        ObjectNode waitingForAHostWhoCame = TestEvents.clientWaiting(BOOKING, joined);
+        ((ObjectNode) waitingForAHostWhoCame.get("booking")).put("host_joined_at", joined.toString());
+        assertFalse(EventContract.violations(waitingForAHostWhoCame).isEmpty());
+
+        ObjectNode completedButScheduled = TestEvents.completed(BOOKING, joined);
+        ((ObjectNode) completedButScheduled.get("booking")).put("status", "scheduled");
+        assertFalse(EventContract.violations(completedButScheduled).isEmpty());
     }
 
     @Test

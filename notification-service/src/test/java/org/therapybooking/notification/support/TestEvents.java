@@ -107,6 +107,25 @@ public final class TestEvents {
         return envelope("booking.expired", b, "cancelled", "pending");
     }
 
+    /** The client joined at {@code clientJoinedAt} and the host had not, some minutes into the session. */
+    public static ObjectNode clientWaiting(Booking b, Instant clientJoinedAt) {
+        ObjectNode e = envelope("booking.client_waiting", b, "scheduled", "succeeded");
+        ((ObjectNode) e.path("booking")).put("client_joined_at", clientJoinedAt.toString());
+        return e;
+    }
+
+    /** The session is over and the client had joined it at {@code clientJoinedAt}. */
+    public static ObjectNode completed(Booking b, Instant clientJoinedAt) {
+        ObjectNode e = envelope("booking.completed", b, "completed", "succeeded");
+        ((ObjectNode) e.path("booking")).put("client_joined_at", clientJoinedAt.toString());
+        return e;
+    }
+
+    /** The session is over and the client never joined it. */
+    public static ObjectNode noShow(Booking b) {
+        return envelope("booking.no_show", b, "no_show", "pending");
+    }
+
     private static ObjectNode envelope(String type, Booking b, String status, String paymentStatus) {
         ObjectNode e = JSON.createObjectNode();
         e.put("event_id", UUID.randomUUID().toString());
