@@ -187,7 +187,9 @@ NOTIFICATION_ENV=(
   NOTIFICATION_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/notification" NOTIFICATION_DB_USER="$PGUSER"
   NOTIFICATION_DB_PASSWORD="${PGPASSWORD:-}" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT"
   MAIL_FROM="Therapy Practice <no-reply@practice.example>"
-  BOOKING_SERVICE_URL="http://127.0.0.1:$BOOKING_PORT" NOTIFICATION_CLIENT_SECRET="$(cat "$STATE/notification-client-secret")")
+  BOOKING_SERVICE_URL="http://127.0.0.1:$BOOKING_PORT" NOTIFICATION_CLIENT_SECRET="$(cat "$STATE/notification-client-secret")"
+  # no front end here: the emails' logo and "your booking page" come from booking-service (/static, /j/<token>/booking)
+  NOTIFICATIONS_ASSET_BASE_URL="http://127.0.0.1:$BOOKING_PORT" NOTIFICATIONS_MANAGE_LINK=booking-page)
 
 if ((AOT)); then
   # the three training runs side by side, on the services' own ports (free until the real start below)

@@ -9,10 +9,14 @@
 # a scratch database join_load_<random>, dropped at the end), curl, jq-free shell, wrk. Starts a KRaft broker,
 # meeting-link-service and booking-service on free loopback ports (JDK 17, -Xmx256m, prod profile as run.sh
 # configures them), creates a slot starting in 10 minutes, a client and a booking through the public API, then runs
-# wrk: bare endpoint, join link, bare endpoint again. Every process started here is stopped by its pid at the end.
+# wrk: bare endpoint, join link, the link's booking page (the same lookups, no call to meeting-link-service),
+# bare endpoint again. Every process started here is stopped by its pid at the end.
+#
+# JFR_DIR=<dir> also records both services with Java Flight Recorder (profile settings) into <dir>/*.jfr.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 SECONDS_PER_RUN=${1:-20} CONNECTIONS=${2:-16}
+jfr() { [[ -n ${JFR_DIR:-} ]] && echo "-XX:StartFlightRecording=filename=$JFR_DIR/$1.jfr,settings=profile" || true; }
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 command -v wrk >/dev/null || { echo "wrk is needed" >&2; exit 1; }
 for s in booking-service meeting-link-service; do
@@ -63,7 +67,7 @@ COMMON=(KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MEETING_LINK_SERVICE_URL=h
   JWT_PUBLIC_KEY_LOCATION=http://127.0.0.1:$BOOKING_PORT/api/auth/jwks JITSI_BASE_URL=https://meet.jit.si
   QUARKUS_HTTP_HOST=127.0.0.1)
 (cd "$ROOT/meeting-link-service/target/quarkus-app" && exec env "${COMMON[@]}" QUARKUS_HTTP_PORT=$LINK_PORT \
-  java -Xmx256m -jar quarkus-run.jar >"$WORK/meeting-link.log" 2>&1) &
+  java -Xmx256m $(jfr meeting-link-service) -jar quarkus-run.jar >"$WORK/meeting-link.log" 2>&1) &
 PIDS+=($!)
 ADMIN_PASSWORD=load-$SUFFIX-password
 (cd "$ROOT/booking-service/target/quarkus-app" && exec env "${COMMON[@]}" QUARKUS_HTTP_PORT=$BOOKING_PORT \
@@ -71,7 +75,8 @@ ADMIN_PASSWORD=load-$SUFFIX-password
   JWT_SIGN_KEY_LOCATION="$WORK/jwt.pem" JWT_SIGN_KEY_ID=load-1 ADMIN_SEED_EMAIL=therapist@practice.example \
   ADMIN_SEED_PASSWORD=$ADMIN_PASSWORD ADMIN_SEED_FIRST_NAME=Dana ADMIN_SEED_LAST_NAME=Smith \
   ADMIN_SEED_TIME_ZONE=Europe/Berlin PAYMENT_WEBHOOK_SECRET=load-$SUFFIX-secret \
-  JOIN_LINK_BASE_URL=http://127.0.0.1:$BOOKING_PORT java -Xmx256m -jar quarkus-run.jar >"$WORK/booking.log" 2>&1) &
+  JOIN_LINK_BASE_URL=http://127.0.0.1:$BOOKING_PORT java -Xmx256m $(jfr booking-service) -jar quarkus-run.jar \
+  >"$WORK/booking.log" 2>&1) &
 PIDS+=($!)
 wait_ready "$LINK_PORT" meeting-link-service "$WORK/meeting-link.log"
 wait_ready "$BOOKING_PORT" booking-service "$WORK/booking.log"
@@ -92,7 +97,7 @@ wrk -t2 -c"$CONNECTIONS" -d5s "$JOIN" >/dev/null
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency"
 for run in "bare GET /api/auth/jwks|$API/api/auth/jwks" "join link GET /j/{token} (302)|$JOIN" \
-    "bare GET /api/auth/jwks|$API/api/auth/jwks"; do
+    "booking page GET /j/{token}/booking (200)|$JOIN/booking" "bare GET /api/auth/jwks|$API/api/auth/jwks"; do
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "${run#*|}")
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out") p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
