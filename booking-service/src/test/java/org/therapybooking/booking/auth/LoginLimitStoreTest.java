@@ -38,7 +38,7 @@ class LoginLimitStoreTest extends IntegrationTest {
     @Inject
     BookingConfig config;
     @Inject
-    LoginRateLimiter limiter;
+    LimitWindows windows;
 
     @AfterEach
     void resetClock() {
@@ -86,7 +86,7 @@ class LoginLimitStoreTest extends IntegrationTest {
             assertEquals(401, failedLogin(user.email(), "192.0.2." + (20 + i)));
         }
         // a second "replica": a limiter of its own, sharing only the database
-        LoginRateLimiter otherReplica = new LoginRateLimiter(em, config, clock);
+        LoginRateLimiter otherReplica = new LoginRateLimiter(new LimitWindows(em, config, clock), config, clock);
         ApiException refused = assertThrows(ApiException.class,
                 () -> otherReplica.checkAndCountAttempt(user.email(), "192.0.2.99"));
         assertEquals(ProblemType.TOO_MANY_REQUESTS, refused.type());
@@ -110,7 +110,7 @@ class LoginLimitStoreTest extends IntegrationTest {
         Duration window = config.login().window();
         clock.advanceTo(clock.instant().plus(window).plusSeconds(1));
         // the row of the passed window is deleted by the purge job (run here; it runs every eviction interval)
-        limiter.purgeExpired();
+        windows.purgeExpired();
         assertEquals(0, attemptsOf(LoginRateLimiter.accountKey(user.email())));
         assertTrue(Db.count("select count(*) from login_limit_window where window_start <= ?",
                 java.sql.Timestamp.from(clock.instant().minus(window))) == 0);
