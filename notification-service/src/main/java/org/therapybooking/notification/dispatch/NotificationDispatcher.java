@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -23,6 +25,7 @@ import org.therapybooking.notification.email.SendFailure;
 import org.therapybooking.notification.meetinglink.MeetingLinks;
 import org.therapybooking.notification.planning.Notification;
 import org.therapybooking.notification.planning.NotificationKind;
+import org.therapybooking.notification.planning.NotificationPlanner;
 import org.therapybooking.notification.planning.NotificationStatus;
 
 import io.opentelemetry.api.trace.Span;
@@ -59,6 +62,8 @@ public class NotificationDispatcher {
     /** Guards {@link #stopping} and {@link #inFlight}: a send starts only while the dispatcher is not stopping. */
     private final Object lifecycle = new Object();
     private volatile boolean stopping;
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private volatile Scheduler scheduler;
     private int inFlight;
 
     NotificationDispatcher(ClaimRepository repository, MeetingLinks meetingLinks, EmailComposer composer,
@@ -78,6 +83,7 @@ public class NotificationDispatcher {
 
     /** Registers the dispatch job (identity {@link #JOB}) with the period and first delay of the configuration. */
     void schedule(@Observes StartupEvent start, Scheduler scheduler) {
+        this.scheduler = scheduler;
         scheduler.newJob(JOB)
                 .setInterval(config.dispatch().every().toString())
                 .setDelayed(config.dispatch().initialDelay().toString())
@@ -140,6 +146,26 @@ public class NotificationDispatcher {
         synchronized (lifecycle) {
             inFlight--;
             lifecycle.notifyAll();
+        }
+    }
+
+    /**
+     * A transaction planned a row due now and committed: send it at once rather than at the next poll (which stays,
+     * as the safety net and for rows that come due later). At most one wake-up is queued at a time; one queued
+     * while a drain runs starts another, so none is lost. Rows are claimed with their lease as on every run, so a
+     * wake-up and a poll running at once never send a row twice. While the dispatch job is paused (by an operator,
+     * or a test that runs its own workers) nothing is sent this way either.
+     */
+    void afterPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationPlanner.DueNow planned) {
+        Scheduler jobs = scheduler;
+        if (jobs == null || jobs.isPaused(JOB)) {
+            return;
+        }
+        if (!stopping && wakeUpQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeUpQueued.set(false);
+                drain();
+            });
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -26,14 +27,24 @@ public class NotificationPlanner {
 
     static final String PASSED_WHEN_PLANNED = "due time had already passed when the booking arrived";
 
+    /**
+     * Fired when a row due now was planned; observed after the commit, so the dispatcher sends it at once instead of
+     * at its next poll.
+     */
+    public record DueNow() {
+    }
+
     private final NotificationRepository notifications;
     private final NotificationConfig config;
     private final Clock clock;
+    private final Event<DueNow> dueNow;
 
-    NotificationPlanner(NotificationRepository notifications, NotificationConfig config, Clock clock) {
+    NotificationPlanner(NotificationRepository notifications, NotificationConfig config, Clock clock,
+            Event<DueNow> dueNow) {
         this.notifications = notifications;
         this.config = config;
         this.clock = clock;
+        this.dueNow = dueNow;
     }
 
     /**
@@ -197,5 +208,8 @@ public class NotificationPlanner {
             n.status = NotificationStatus.PENDING;
         }
         notifications.persist(n);
+        if (n.status == NotificationStatus.PENDING && !due.isAfter(now)) {
+            dueNow.fire(new DueNow());
+        }
     }
 }

@@ -20,7 +20,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** With {@code notifications.meeting-info-trigger=paid} and the host left out, the email waits for payment. */
+/**
+ * With {@code notifications.meeting-info-trigger=paid} and the host left out, the email waits for payment. The
+ * dispatch poll is an hour apart in this profile: every email here goes out through the wake-up after the event's
+ * commit, which shows that a meeting-info does not wait for the poll.
+ */
 @QuarkusTest
 @TestProfile(PaidTriggerTest.PaidTrigger.class)
 class PaidTriggerTest extends NotificationIT {
@@ -30,7 +34,9 @@ class PaidTriggerTest extends NotificationIT {
         public Map<String, String> getConfigOverrides() {
             return Map.of("notifications.meeting-info-trigger", "paid",
                     "notifications.host.meeting-info", "false",
-                    "notifications.reminder-offsets", "PT2H");
+                    "notifications.reminder-offsets", "PT2H",
+                    "notifications.dispatch.every", "1h",
+                    "notifications.dispatch.initial-delay", "1h");
         }
     }
 
