@@ -58,39 +58,22 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 WORK=$(mktemp -d /tmp/aot-measure.XXXXXX)
 SUFFIX=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DB_BOOKING=aot_booking_$SUFFIX DB_NOTIFICATION=aot_notification_$SUFFIX
-PIDS=()
+source "$ROOT/deploy/local/bench/lib.sh"
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  stop_started
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB_BOOKING" -c "DROP DATABASE IF EXISTS $DB_NOTIFICATION" || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
 psql -q -d postgres -c "CREATE DATABASE $DB_BOOKING" -c "CREATE DATABASE $DB_NOTIFICATION"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
 
-KAFKA_PORT=$(free_port)
-java -cp "$ROOT/deploy/local-stack/target/classes:$ROOT/deploy/kafka-broker/target/kafka-lib/*" \
-  org.therapybooking.localstack.LocalKafka "$KAFKA_PORT" "$WORK/kafka" booking.events:3 booking.events.dlq:1 \
-  >"$WORK/kafka.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 120); do grep -q "Kafka broker ready" "$WORK/kafka.log" && break; sleep 1; done
-grep -q "Kafka broker ready" "$WORK/kafka.log" || { echo "Kafka did not start" >&2; cat "$WORK/kafka.log" >&2; exit 1; }
+start_kafka "$WORK"
 
 declare -A PORT
 for s in "${SERVICES[@]}"; do PORT[$s]=$(free_port); done

@@ -26,26 +26,15 @@ done
 WORK=$(mktemp -d /tmp/join-load.XXXXXX)
 SUFFIX=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DB=join_load_$SUFFIX
-PIDS=()
+source "$ROOT/deploy/local/bench/lib.sh"
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  stop_started
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
 wait_ready() { # port name log
   for _ in $(seq 1 180); do curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready" && return; sleep 1; done
   echo "$2 not ready; log:" >&2; tail -30 "$3" >&2; exit 1
@@ -56,12 +45,8 @@ json() { # field: first string or number value of it in stdin
 
 psql -q -d postgres -c "CREATE DATABASE $DB"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
-KAFKA_PORT=$(free_port) BOOKING_PORT=$(free_port) LINK_PORT=$(free_port)
-java -cp "$ROOT/deploy/local-stack/target/classes:$ROOT/deploy/kafka-broker/target/kafka-lib/*" \
-  org.therapybooking.localstack.LocalKafka "$KAFKA_PORT" "$WORK/kafka" booking.events:3 booking.events.dlq:1 \
-  >"$WORK/kafka.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 120); do grep -q "Kafka broker ready" "$WORK/kafka.log" && break; sleep 1; done
+start_kafka "$WORK"
+BOOKING_PORT=$(free_port) LINK_PORT=$(free_port)
 
 COMMON=(KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MEETING_LINK_SERVICE_URL=http://127.0.0.1:$LINK_PORT
   JWT_PUBLIC_KEY_LOCATION=http://127.0.0.1:$BOOKING_PORT/api/auth/jwks JITSI_BASE_URL=https://meet.jit.si
