@@ -81,6 +81,37 @@ final class Api {
         return expect(r, 201, "create slot").get("id").asLong();
     }
 
+    /** A slot of {@code minutes} from {@code start} (for sessions that take place during the run). */
+    long createSlot(String adminToken, Instant start, int minutes) {
+        Response r = post("/api/admin/schedules", adminToken, Map.of("starts_at", start.toString(),
+                "ends_at", start.plus(Duration.ofMinutes(minutes)).toString(), "capacity", 1, "amount", "100.00",
+                "currency", "EUR"));
+        return expect(r, 201, "create slot").get("id").asLong();
+    }
+
+    /** A GET's answer as received: status, Location (null when none) and body. */
+    record Page(int status, String location, String body) {
+    }
+
+    /** GET on one replica, redirects not followed. */
+    Page getAt(ServiceProcess replica, String path, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replica.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(15)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One booking attempt, whatever its outcome: no retries, a failure is counted as it is. */
     Response book(String token, long scheduleId) {
         return post("/api/bookings", token, Map.of("schedule_id", scheduleId));

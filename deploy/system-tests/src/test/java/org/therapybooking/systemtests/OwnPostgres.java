@@ -85,6 +85,17 @@ final class OwnPostgres {
         Processes.track(pid, "postgres", this::stop);
     }
 
+    /** The first column of the first row of a query in {@code database}, as a number. */
+    long count(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+                Statement s = c.createStatement(); var rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     void execute(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
                 Statement s = c.createStatement()) {

@@ -101,6 +101,11 @@ final class Stack implements AutoCloseable {
         bookingEnv.put("LOGIN_WINDOW", LOGIN_WINDOW.toString());
         // the relay's longest pause between attempts when Kafka is down (default 30 s): shorter recoveries
         bookingEnv.put("BOOKING_OUTBOX_MAX_BACKOFF", "PT2S");
+        // the attendance job every second on both replicas; the alert 3 s into a session, the outcome 2 s after
+        // its end (the other scenarios' sessions are weeks ahead: neither touches them)
+        bookingEnv.put("BOOKING_ATTENDANCE_CHECK_INTERVAL", "1s");
+        bookingEnv.put("HOST_ALERT_AFTER", "PT3S");
+        bookingEnv.put("BOOKING_JOIN_LINKS_CLOSES_AFTER", "PT2S");
         Map<String, String> seeded = new HashMap<>(bookingEnv);
         seeded.put("ADMIN_SEED_EMAIL", ADMIN_EMAIL);
         seeded.put("ADMIN_SEED_PASSWORD", ADMIN_PASSWORD);

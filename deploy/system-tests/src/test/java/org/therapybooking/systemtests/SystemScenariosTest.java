@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.therapybooking.localstack.SmtpFaultProxy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The packaged services as separate processes (2 booking, 2 notification, 1 meeting-link replica) with the real
  * broker, our own PostgreSQL and an SMTP sink, driven only through the public HTTP API, under one fault per
@@ -42,6 +46,7 @@ class SystemScenariosTest {
     /** After convergence, how long we keep looking for late duplicates. */
     private static final Duration QUIET = LONG ? Duration.ofSeconds(10) : Duration.ofSeconds(3);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Stack stack;
     private static String adminToken;
     private static Report report;
@@ -234,6 +239,60 @@ class SystemScenariosTest {
         assertEquals(200, stack.api.loginAt(second, email, Api.PASSWORD).status(), "after the window");
         System.out.printf("login limit across 2 replicas: %d failures (alternating) then 429 on both replicas, "
                 + "Retry-After %d s, accepted after it%n", Stack.LOGIN_MAX_FAILURES, rightOnSecond.retryAfterSeconds());
+    }
+
+    @Test
+    @Order(11)
+    void clientWaitingAlertAndOutcomeOnceAcrossTwoBookingReplicas() {
+        // a real session a few seconds from now; both booking replicas run the attendance job every second
+        Instant start = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+        long slot = stack.api.createSlot(adminToken, start, 1);
+        String email = "waits-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        stack.api.register(email, "Waiting");
+        String token = stack.api.login(email, Api.PASSWORD);
+        Api.Response booked = stack.api.book(token, slot);
+        assertEquals(201, booked.status(), "book: " + booked);
+        long id = booked.body().get("id").asLong();
+        String joinPath = URI.create(booked.body().get("join_url").asText()).getPath();
+
+        // the client opens the link (its window opened 15 minutes before the start) on one replica
+        Api.Page joined = stack.api.getAt(stack.booking.get(1), joinPath, null);
+        assertEquals(302, joined.status(), "join: " + joined.status() + " " + joined.body());
+        assertTrue(joined.location().startsWith("https://meet.jit.si/"), joined.location());
+
+        // 3 s into the session the therapist has not come: one email, whichever replica's job saw it first
+        assertTrue(Wait.until(Duration.ofSeconds(60), () -> !alerts(id).isEmpty()), "the client-waiting email");
+        // then the session ends; 2 s later the job records it completed (the client joined)
+        assertTrue(Wait.until(Duration.ofSeconds(120), () -> "completed".equals(status(id))),
+                "booking " + id + " completed, not " + status(id));
+        Wait.sleep(QUIET.toMillis());
+        List<MailLog.Mail> alerts = alerts(id);
+        long waitingEvents = stack.postgres.count("booking", "select count(*) from outbox_event where aggregate_id = "
+                + id + " and event_type = 'booking.client_waiting'");
+        long completedEvents = stack.postgres.count("booking", "select count(*) from outbox_event where aggregate_id = "
+                + id + " and event_type = 'booking.completed'");
+        assertAll(() -> assertEquals(1, alerts.size(), "client-waiting emails: " + alerts),
+                () -> assertEquals(Stack.ADMIN_EMAIL, alerts.get(0).recipient(), "to the therapist"),
+                () -> assertEquals(1, waitingEvents, "booking.client_waiting events"),
+                () -> assertEquals(1, completedEvents, "booking.completed events"),
+                () -> assertEquals(410, stack.api.getAt(stack.booking.get(0), joinPath, null).status(),
+                        "the link answers 'ended' once the session is over"));
+        System.out.printf("attendance across 2 booking replicas: client joined, 1 client-waiting email to the "
+                + "therapist, 1 booking.client_waiting and 1 booking.completed event%n");
+    }
+
+    private static List<MailLog.Mail> alerts(long bookingId) {
+        return stack.mails.all().stream().filter(m -> m.bookingId() == bookingId && m.messageId() != null
+                && m.messageId().contains(".client_waiting@")).toList();
+    }
+
+    private static String status(long bookingId) {
+        Api.Page page = stack.api.getAt(stack.booking.get(0), "/api/bookings/" + bookingId, adminToken);
+        try {
+            return page.status() == 200 ? JSON.readTree(page.body()).path("status").asText() : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- the scenario engine ----
