@@ -63,6 +63,29 @@ public class ClaimRepository {
     }
 
     /**
+     * The earliest moment after {@code now}, up to {@code horizon}, at which a pending row becomes claimable (its due
+     * time, or its next attempt after a failure); empty when none does. A range on the partial index of due rows.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Instant> nextClaimableWithin(Instant now, Instant horizon) {
+        Object next = em.createNativeQuery("""
+                SELECT min(greatest(due_at, next_attempt_at)) FROM notification
+                WHERE status = '%s' AND due_at <= ?2 AND greatest(due_at, next_attempt_at) > ?1"""
+                .formatted(NotificationStatus.PENDING.code()))
+                .setParameter(1, now).setParameter(2, horizon).getSingleResult();
+        if (next == null) {
+            return Optional.empty();
+        }
+        if (next instanceof Instant instant) {
+            return Optional.of(instant);
+        }
+        if (next instanceof java.time.OffsetDateTime offset) {
+            return Optional.of(offset.toInstant());
+        }
+        return Optional.of(((java.sql.Timestamp) next).toInstant());
+    }
+
+    /**
      * Rows left in 'sending' by a worker that died (or could not record the outcome) once their lease expired. A
      * row that never reached the SMTP hand-over goes back to pending. A row that did (handover_at set) may have been
      * delivered: the first time it becomes 'uncertain' until {@code resendAt}, after a second unknown outcome it

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +67,14 @@ public class NotificationDispatcher {
     private final Object lifecycle = new Object();
     private volatile boolean stopping;
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "notification-due-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Object timerLock = new Object();
+    private ScheduledFuture<?> wakeUpTimer;
+    private Instant wakeUpAt;
     private volatile Scheduler scheduler;
     private int inFlight;
 
@@ -99,6 +111,7 @@ public class NotificationDispatcher {
      */
     void onShutdown(@Observes ShutdownEvent event) {
         beginShutdown();
+        timer.shutdownNow();
         if (!awaitInFlight(config.dispatch().shutdownGrace())) {
             LOG.warnf("shutdown: sends still under way after %s; their rows are recovered by their lease",
                     config.dispatch().shutdownGrace());
@@ -150,13 +163,24 @@ public class NotificationDispatcher {
     }
 
     /**
-     * A transaction planned a row due now and committed: send it at once rather than at the next poll (which stays,
-     * as the safety net and for rows that come due later). At most one wake-up is queued at a time; one queued
-     * while a drain runs starts another, so none is lost. Rows are claimed with their lease as on every run, so a
-     * wake-up and a poll running at once never send a row twice. While the dispatch job is paused (by an operator,
-     * or a test that runs its own workers) nothing is sent this way either.
+     * A transaction planned a row and committed: one due now is sent at once, one due before the next poll at its
+     * due time ({@link #wakeAt}); the poll stays as the safety net and for rows due later.
      */
-    void afterPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationPlanner.DueNow planned) {
+    void afterPlanned(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationPlanner.Planned planned) {
+        if (planned.due().isAfter(clock.instant())) {
+            wakeAt(planned.due());
+        } else {
+            wakeUp();
+        }
+    }
+
+    /**
+     * Drains now, on the executor. At most one wake-up is queued at a time; one queued while a drain runs starts
+     * another, so none is lost. Rows are claimed with their lease as on every run, so wake-ups and polls running at
+     * once never send a row twice. While the dispatch job is paused (by an operator, or a test that runs its own
+     * workers) nothing is sent this way either.
+     */
+    private void wakeUp() {
         Scheduler jobs = scheduler;
         if (jobs == null || jobs.isPaused(JOB)) {
             return;
@@ -166,6 +190,35 @@ public class NotificationDispatcher {
                 wakeUpQueued.set(false);
                 drain();
             });
+        }
+    }
+
+    /**
+     * Wakes up at {@code due} when that is after now and before the next poll would see it: a reminder goes out on
+     * its second, not up to a poll interval late. One timer per process, kept for the earliest such moment; a later
+     * one is left to the drain that timer starts (which looks for the next one) or to the poll.
+     */
+    private void wakeAt(Instant due) {
+        Instant now = clock.instant();
+        if (!due.isAfter(now) || due.isAfter(now.plus(config.dispatch().every()))) {
+            return;
+        }
+        synchronized (timerLock) {
+            if (stopping || (wakeUpAt != null && !due.isBefore(wakeUpAt))) {
+                return;
+            }
+            if (wakeUpTimer != null) {
+                wakeUpTimer.cancel(false);
+            }
+            wakeUpAt = due;
+            // +1 ms: the claim compares due_at <= now at millisecond precision
+            wakeUpTimer = timer.schedule(() -> {
+                synchronized (timerLock) {
+                    wakeUpAt = null;
+                    wakeUpTimer = null;
+                }
+                wakeUp();
+            }, Duration.between(now, due).toMillis() + 1, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -197,6 +250,20 @@ public class NotificationDispatcher {
         do {
             claimed = dispatchOnce();
         } while (claimed == batch && !stopping);
+        if (!stopping) {
+            armForNextDue();
+        }
+    }
+
+    /** After a drain: the next row due before the next poll gets a wake-up at its time. */
+    private void armForNextDue() {
+        Instant now = clock.instant();
+        try {
+            repository.nextClaimableWithin(now, now.plus(config.dispatch().every())).ifPresent(this::wakeAt);
+        } catch (RuntimeException e) {
+            // the poll finds the row anyway
+            LOG.debugf(e, "could not look for the next due row");
+        }
     }
 
     /** One claim-and-send round; returns how many rows this worker claimed. */

@@ -28,23 +28,23 @@ public class NotificationPlanner {
     static final String PASSED_WHEN_PLANNED = "due time had already passed when the booking arrived";
 
     /**
-     * Fired when a row due now was planned; observed after the commit, so the dispatcher sends it at once instead of
-     * at its next poll.
+     * Fired for every row planned to be sent ({@code due}: when); observed after the commit, so the dispatcher sends
+     * a row due now at once, and one due within its poll interval at its due time, instead of at its next poll.
      */
-    public record DueNow() {
+    public record Planned(Instant due) {
     }
 
     private final NotificationRepository notifications;
     private final NotificationConfig config;
     private final Clock clock;
-    private final Event<DueNow> dueNow;
+    private final Event<Planned> planned;
 
     NotificationPlanner(NotificationRepository notifications, NotificationConfig config, Clock clock,
-            Event<DueNow> dueNow) {
+            Event<Planned> planned) {
         this.notifications = notifications;
         this.config = config;
         this.clock = clock;
-        this.dueNow = dueNow;
+        this.planned = planned;
     }
 
     /**
@@ -208,8 +208,8 @@ public class NotificationPlanner {
             n.status = NotificationStatus.PENDING;
         }
         notifications.persist(n);
-        if (n.status == NotificationStatus.PENDING && !due.isAfter(now)) {
-            dueNow.fire(new DueNow());
+        if (n.status == NotificationStatus.PENDING) {
+            planned.fire(new Planned(due));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,24 @@ class PaidTriggerTest extends NotificationIT {
         assertEquals(1, reminders.size());
         assertEquals("PT2H", reminders.get(0).reminderOffset());
         assertTrue(reminders.get(0).status().equals("pending"));
+    }
+
+    @Test
+    void aReminderDueInSecondsGoesOutAtItsTimeWithoutThePoll() {
+        String to = "soon.803@example.org";
+        Booking booking = Booking.of(803, "2026-12-02T10:00:00Z", TestEvents.client("Sam", "Soon", to, "Europe/Berlin"),
+                TestEvents.host("dr.smith.803@practice.example.org"));
+        // the clock runs from 3 s before the PT2H reminder is due; the poll is an hour away
+        Instant due = Instant.parse("2026-12-02T08:00:00Z");
+        clock.advanceTo(due.minusSeconds(3));
+        Kafka.publish(TestEvents.paid(booking));
+        Eventually.until("meeting-info and then the reminder", Duration.ofSeconds(30), () -> Mailbox.to(to).size() == 2);
+        Db.Row reminder = Db.notifications(803).stream().filter(r -> r.kind().equals("reminder")).findFirst()
+                .orElseThrow();
+        assertEquals("sent", reminder.status());
+        assertEquals(due, reminder.dueAt());
+        assertTrue(!reminder.sentAt().isBefore(due), "not before its time: " + reminder.sentAt());
+        assertTrue(Mailbox.to(to).get(1).subject().startsWith("Reminder:"), Mailbox.to(to).get(1).subject());
     }
 
     @Test
