@@ -75,8 +75,7 @@ public class JoinResource {
     @APIResponse(responseCode = "429", description = "Too many links that did not open from this address; Retry-After",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response bookingPage(@PathParam("token") String token) {
-        JoinOutcome outcome = joins.bookingPage(token, clientAddress());
-        return privately(pageAnswer(outcome.page()));
+        return privately(pageAnswer(joins.bookingPage(token, clientAddress())));
     }
 
     /** The URL itself grants entry: never cached, indexed or sent on as a referrer. */

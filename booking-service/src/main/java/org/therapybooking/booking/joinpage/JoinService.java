@@ -22,6 +22,7 @@ import org.therapybooking.booking.join.JoinTokens.Claim;
 import org.therapybooking.booking.join.JoinTokens.Role;
 import org.therapybooking.booking.meeting.MeetingLinkGateway;
 import org.therapybooking.booking.user.User;
+import org.therapybooking.commons.time.TimeZones;
 import org.therapybooking.meetinglink.api.MeetingLinkRequest;
 import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 
@@ -67,21 +68,20 @@ public class JoinService {
         BookingDetails booking = snapshot.booking();
         ZoneId zone = snapshot.zone();
         Instant now = clock.instant();
-        BookingConfig.JoinLinks rules = config.joinLinks();
         if (booking.status() == BookingStatus.CANCELLED) {
             return JoinOutcome.page(JoinPage.cancelled(booking, zone));
         }
         if (snapshot.claim().sequence() != booking.sequence()) {
             return JoinOutcome.page(JoinPage.moved(booking, zone));
         }
-        if (booking.status().isOver() || now.isAfter(booking.endsAt().plus(rules.closesAfter()))) {
+        if (booking.status().isOver() || now.isAfter(closesAt(booking))) {
             return JoinOutcome.page(JoinPage.ended(booking, zone));
         }
-        Instant opensAt = booking.scheduledAt().minus(rules.opensBefore());
+        Instant opensAt = opensAt(booking);
         if (now.isBefore(opensAt)) {
             return JoinOutcome.page(JoinPage.tooEarly(booking, zone, opensAt, now));
         }
-        if (snapshot.claim().role() == Role.CLIENT && rules.requirePayment()
+        if (snapshot.claim().role() == Role.CLIENT && config.joinLinks().requirePayment()
                 && booking.paymentStatus() != PaymentStatus.SUCCEEDED) {
             return JoinOutcome.page(JoinPage.paymentNeeded(booking, zone));
         }
@@ -102,22 +102,29 @@ public class JoinService {
      * booking is scheduled, current and its window not over. An unknown token gets the unknown page and counts
      * against the address as on {@link #open}.
      */
-    public JoinOutcome bookingPage(String token, String clientAddress) {
+    public JoinPage bookingPage(String token, String clientAddress) {
         Resolved resolved = resolve(token, clientAddress);
         if (resolved.refusal() != null) {
-            return JoinOutcome.page(resolved.refusal());
+            return resolved.refusal();
         }
         Claim claim = resolved.snapshot().claim();
         BookingDetails booking = resolved.snapshot().booking();
         Instant now = clock.instant();
         boolean current = claim.sequence() == booking.sequence();
-        boolean joinable = current && booking.status() == BookingStatus.SCHEDULED
-                && !now.isAfter(booking.endsAt().plus(config.joinLinks().closesAfter()));
-        return JoinOutcome.page(JoinPage.booking(booking, resolved.snapshot().zone(), current, claim.role() == Role.CLIENT,
-                booking.scheduledAt().minus(config.bookings().rescheduleNotice()),
-                booking.scheduledAt().minus(config.joinLinks().opensBefore()), now,
+        boolean joinable = current && booking.status() == BookingStatus.SCHEDULED && !now.isAfter(closesAt(booking));
+        return JoinPage.booking(booking, resolved.snapshot().zone(), current, claim.role() == Role.CLIENT,
+                booking.scheduledAt().minus(config.bookings().rescheduleNotice()), opensAt(booking), now,
                 // relative to /j/<token>/booking: right behind any gateway prefix and on any host
-                joinable ? "../" + token : null));
+                joinable ? "../" + token : null);
+    }
+
+    /** The join window: from {@code opens-before} the start to {@code closes-after} the end. */
+    private Instant opensAt(BookingDetails booking) {
+        return booking.scheduledAt().minus(config.joinLinks().opensBefore());
+    }
+
+    private Instant closesAt(BookingDetails booking) {
+        return booking.endsAt().plus(config.joinLinks().closesAfter());
     }
 
     /**
@@ -131,12 +138,12 @@ public class JoinService {
         Resolved resolved = QuarkusTransaction.requiringNew().call(() -> {
             OptionalLong wait = limiter.retryAfter(clientAddress);
             if (wait.isPresent()) {
-                return new Resolved(null, JoinPage.tooManyAttempts(wait.getAsLong()));
+                return new Resolved(null, JoinPage.tooManyAttempts(wait.getAsLong()), false);
             }
-            return load(claim).map(snapshot -> new Resolved(snapshot, null))
-                    .orElseGet(() -> new Resolved(null, JoinPage.unknown()));
+            return load(claim).map(snapshot -> new Resolved(snapshot, null, false))
+                    .orElseGet(() -> new Resolved(null, JoinPage.unknown(), true));
         });
-        if (resolved.snapshot() == null && "unknown".equals(resolved.refusal().kind())) {
+        if (resolved.unknownLink()) {
             limiter.countFailure(clientAddress);
         }
         return resolved;
@@ -156,7 +163,7 @@ public class JoinService {
             return Optional.empty();
         }
         return Optional.of(new Snapshot(claim, BookingDetails.of(booking), participant.id, participant.firstName,
-                participant.lastName, zoneOf(participant.timeZone)));
+                participant.lastName, TimeZones.parse(participant.timeZone)));
     }
 
     /**
@@ -182,16 +189,8 @@ public class JoinService {
                 new MeetingLinkRequest.Session(booking.scheduledAt(), booking.duration()));
     }
 
-    private static ZoneId zoneOf(String timeZone) {
-        try {
-            return ZoneId.of(timeZone);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
-
-    /** Either the snapshot, or the page that answers instead of it. */
-    private record Resolved(Snapshot snapshot, JoinPage refusal) {
+    /** Either the snapshot, or the page that answers instead of it ({@code unknownLink}: counts as a failure). */
+    private record Resolved(Snapshot snapshot, JoinPage refusal, boolean unknownLink) {
     }
 
     private record Snapshot(Claim claim, BookingDetails booking, long participantId, String firstName,

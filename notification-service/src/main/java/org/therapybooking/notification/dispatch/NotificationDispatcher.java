@@ -189,6 +189,7 @@ public class NotificationDispatcher {
             executor.execute(() -> {
                 wakeUpQueued.set(false);
                 drain();
+                armForNextDue();
             });
         }
     }
@@ -234,13 +235,14 @@ public class NotificationDispatcher {
         int workers = Math.max(1, config.dispatch().workers());
         if (workers == 1) {
             drain();
-            return;
+        } else {
+            CompletableFuture<?>[] loops = new CompletableFuture<?>[workers];
+            for (int i = 0; i < workers; i++) {
+                loops[i] = CompletableFuture.runAsync(this::drain, executor);
+            }
+            CompletableFuture.allOf(loops).join();
         }
-        CompletableFuture<?>[] loops = new CompletableFuture<?>[workers];
-        for (int i = 0; i < workers; i++) {
-            loops[i] = CompletableFuture.runAsync(this::drain, executor);
-        }
-        CompletableFuture.allOf(loops).join();
+        armForNextDue();
     }
 
     /** Claims and sends until a claim comes back short (nothing more is due right now). */
@@ -250,13 +252,16 @@ public class NotificationDispatcher {
         do {
             claimed = dispatchOnce();
         } while (claimed == batch && !stopping);
-        if (!stopping) {
-            armForNextDue();
-        }
     }
 
-    /** After a drain: the next row due before the next poll gets a wake-up at its time. */
+    /**
+     * After a run (a poll's workers, or a wake-up): the next row due before the next poll gets a wake-up at its
+     * time. Once per run, not per worker.
+     */
     private void armForNextDue() {
+        if (stopping) {
+            return;
+        }
         Instant now = clock.instant();
         try {
             repository.nextClaimableWithin(now, now.plus(config.dispatch().every())).ifPresent(this::wakeAt);

@@ -2,6 +2,7 @@ package org.therapybooking.notification.planning;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,8 +30,7 @@ public class NotificationRepository implements PanacheRepository<Notification> {
 
     /** Pending rows of a booking become cancelled with this reason; returns how many. */
     public int cancelPending(long bookingId, String reason, Instant now) {
-        return update("status = ?1, lastError = ?2, updatedAt = ?3 where bookingId = ?4 and status = ?5",
-                NotificationStatus.CANCELLED, reason, now, bookingId, NotificationStatus.PENDING);
+        return cancelPending(bookingId, reason, now, EnumSet.allOf(NotificationKind.class));
     }
 
     /** Pending rows of these kinds become cancelled with this reason; returns how many. */
