@@ -137,7 +137,7 @@ PIDS+=($!)
 log "Kafka broker (KRaft) on 127.0.0.1:$KAFKA_PORT"
 rm -rf "$STATE/kafka"
 java -cp "$ROOT/deploy/local-stack/target/classes:$ROOT/deploy/kafka-broker/target/kafka-lib/*" \
-  org.therapybooking.localstack.LocalKafka "$KAFKA_PORT" "$STATE/kafka" booking.events:3 booking.events.dlq:1 \
+  org.therapybooking.localstack.LocalKafka "$KAFKA_PORT" "$STATE/kafka" booking.events:3 booking.events.dlq:1 account.events:3 account.events.dlq:1 \
   >"$STATE/logs/kafka.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 90); do grep -q "Kafka broker ready" "$STATE/logs/kafka.log" && break; sleep 1; done
@@ -222,7 +222,7 @@ cat <<INFO
   notification-service  http://127.0.0.1:$NOTIFICATION_PORT      Swagger UI: http://127.0.0.1:$NOTIFICATION_PORT/q/swagger-ui
   Health                http://127.0.0.1:<port>/q/health   Metrics: /q/metrics
   Mail sink (web page)  http://127.0.0.1:$MAIL_WEB_PORT
-  Kafka                 127.0.0.1:$KAFKA_PORT (topics booking.events, booking.events.dlq)
+  Kafka                 127.0.0.1:$KAFKA_PORT (topics booking.events, account.events and their .dlq)
   Logs                  deploy/local/.state/logs/
 
   Therapist (admin) login:

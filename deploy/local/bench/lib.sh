@@ -24,7 +24,7 @@ free_port() {
 start_kafka() {
   KAFKA_PORT=$(free_port)
   java -cp "$ROOT/deploy/local-stack/target/classes:$ROOT/deploy/kafka-broker/target/kafka-lib/*" \
-    org.therapybooking.localstack.LocalKafka "$KAFKA_PORT" "$1/kafka" booking.events:3 booking.events.dlq:1 \
+    org.therapybooking.localstack.LocalKafka "$KAFKA_PORT" "$1/kafka" booking.events:3 booking.events.dlq:1 account.events:3 account.events.dlq:1 \
     >"$1/kafka.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do grep -q "Kafka broker ready" "$1/kafka.log" && return; sleep 1; done

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.therapybooking.booking.account.PasswordResetService;
 import org.therapybooking.booking.user.UserService;
 import org.therapybooking.booking.user.UserView;
 import org.therapybooking.commons.time.TimeZoneId;
@@ -37,9 +38,11 @@ public class AuthResource {
     private final JwtKeys keys;
     private final CurrentUser currentUser;
     private final HttpServerRequest request;
+    private final PasswordResetService passwordResets;
 
     public AuthResource(UserService users, AuthService auth, JwtKeys keys, CurrentUser currentUser,
-            HttpServerRequest request) {
+            HttpServerRequest request, PasswordResetService passwordResets) {
+        this.passwordResets = passwordResets;
         this.users = users;
         this.auth = auth;
         this.keys = keys;
@@ -88,9 +91,45 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     public TokenService.TokenResponse login(@Valid @NotNull LoginRequest body) {
-        // the remote address honours X-Forwarded-For only when proxy forwarding is enabled (trusted gateway)
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return auth.login(body.email(), body.password(), client);
+        return auth.login(body.email(), body.password(), clientAddress());
+    }
+
+    /** The remote address honours X-Forwarded-For only when proxy forwarding is enabled (trusted gateway). */
+    private String clientAddress() {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    public record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    public record PasswordResetConfirmation(@NotBlank @Size(max = 100) String token,
+            @NotNull @Size(min = 8, max = 64, message = "must be between 8 and 64 characters") String password) {
+    }
+
+    /** A plain answer for the person: what happened and what to do next. */
+    public record Message(String message) {
+    }
+
+    /**
+     * Asks for a reset link by e-mail. The answer is the same whether or not an account has this address, so it
+     * cannot be used to find out who is a client of the practice.
+     */
+    @POST
+    @Path("/password-reset")
+    @PermitAll
+    public RestResponse<Message> requestPasswordReset(@Valid @NotNull PasswordResetRequest body) {
+        passwordResets.request(body.email(), clientAddress());
+        return RestResponse.status(Response.Status.ACCEPTED, new Message("If an account has this e-mail address, "
+                + "a link to choose a new password is on its way. It works once, for a limited time."));
+    }
+
+    /** Sets a new password with the link's token; every session opened before ends. */
+    @POST
+    @Path("/password-reset/confirm")
+    @PermitAll
+    public Message confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation body) {
+        passwordResets.confirm(body.token(), body.password());
+        return new Message("Your password has been changed. Please log in with the new password.");
     }
 
     @GET

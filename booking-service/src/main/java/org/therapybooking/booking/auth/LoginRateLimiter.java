@@ -61,7 +61,7 @@ public class LoginRateLimiter {
         return LimitWindows.key("client", clientAddress);
     }
 
-    static byte[] accountKey(String email) {
+    public static byte[] accountKey(String email) {
         return LimitWindows.key("account", email.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -38,6 +38,7 @@ public class TokenService {
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(lifespan))
                 .claim("jti", UUID.randomUUID().toString())
+                .claim(TokenVersions.CLAIM, user.tokenVersion)
                 .jws().keyId(keys.signingKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
                 .sign(keys.signingKey());
         return new TokenResponse(token, "Bearer", lifespan, token, UserView.of(user));

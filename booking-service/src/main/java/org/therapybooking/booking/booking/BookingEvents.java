@@ -89,6 +89,7 @@ public class BookingEvents {
                         joins.joinUrl(booking.id, booking.sequence, booking.schedule.therapist.id, true)),
                 cancelledBy, reason,
                 previousScheduledAt, previousRoomId);
-        outbox.append(new OutboxWriter.Message(event.eventId(), type, booking.id, event.occurredAt(), event));
+        outbox.append(new OutboxWriter.Message(event.eventId(), type,
+                OutboxWriter.AggregateType.BOOKING, booking.id, event.occurredAt(), event));
     }
 }

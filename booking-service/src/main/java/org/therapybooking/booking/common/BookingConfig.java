@@ -21,6 +21,8 @@ public interface BookingConfig {
 
     Login login();
 
+    PasswordReset passwordReset();
+
     Admin admin();
 
     Bookings bookings();
@@ -90,6 +92,36 @@ public interface BookingConfig {
 
         /** Previous public keys still published in the JWKS during a rotation, each {@code kid=location}. */
         Optional<List<String>> previousPublicKeys();
+
+        /**
+         * How long a replica trusts the token version it read for an account (auth.TokenVersions): the longest a
+         * token from before a password change still works on a replica other than the one that changed it.
+         */
+        @WithDefault("PT5S")
+        Duration tokenVersionCache();
+    }
+
+    interface PasswordReset {
+        /**
+         * The page the reset e-mail links to; the token follows as a fragment ({@code #token=...}), which a browser
+         * never sends to a server, so it stays out of access logs and Referer headers.
+         */
+        String pageUrl();
+
+        /** How long a reset link works (and only once). */
+        @WithDefault("PT30M")
+        Duration lifetime();
+
+        /** Reset requests per e-mail address per window, whether or not an account has that address. */
+        @WithDefault("3")
+        int maxRequestsPerAccount();
+
+        /** Reset requests per client address per window. */
+        @WithDefault("10")
+        int maxRequestsPerClient();
+
+        @WithDefault("PT15M")
+        Duration window();
     }
 
     interface Login {
@@ -230,6 +262,10 @@ public interface BookingConfig {
         /** Kafka topic of every booking event. */
         @WithDefault("booking.events")
         String topic();
+
+        /** Kafka topic of account events (password reset, ...; docs/events/README.md). */
+        @WithDefault("account.events")
+        String accountTopic();
 
         /** Rows claimed per relay run. */
         @WithDefault("100")

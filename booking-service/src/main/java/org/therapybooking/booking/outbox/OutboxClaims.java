@@ -23,21 +23,23 @@ class OutboxClaims {
     /**
      * Locks up to {@code limit} due rows in id order ({@code FOR UPDATE SKIP LOCKED}: replicas never claim the
      * same row). A row waits while an earlier row of the same aggregate is unsent (backing off, or claimed by
-     * another replica), so one booking's events reach Kafka in the order they were written.
+     * another replica), so one booking's (or account's) events reach Kafka in the order they were written.
      */
     List<OutboxRow> claim(Connection connection, Instant now, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select o.id, o.event_id, o.event_type, "
-                + "o.aggregate_id, o.payload, o.attempts, o.traceparent from outbox_event o where o.sent_at is null "
-                + "and o.next_attempt_at <= ? and not exists (select 1 from outbox_event earlier "
-                + "where earlier.aggregate_id = o.aggregate_id and earlier.sent_at is null and earlier.id < o.id) "
+                + "o.aggregate_type, o.aggregate_id, o.payload, o.attempts, o.traceparent from outbox_event o "
+                + "where o.sent_at is null and o.next_attempt_at <= ? and not exists (select 1 from outbox_event "
+                + "earlier where earlier.aggregate_type = o.aggregate_type and earlier.aggregate_id = o.aggregate_id "
+                + "and earlier.sent_at is null and earlier.id < o.id) "
                 + "order by o.id limit ? for update of o skip locked")) {
             select.setTimestamp(1, Timestamp.from(now));
             select.setInt(2, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), rs.getInt(6), rs.getString(7)));
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            OutboxWriter.AggregateType.of(rs.getString(4)), rs.getLong(5), rs.getString(6),
+                            rs.getInt(7), rs.getString(8)));
                 }
             }
         }

@@ -27,6 +27,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "event_type", nullable = false)
     public String eventType;
 
+    /** 'booking' or 'account' (OutboxWriter.AggregateType). */
+    @Column(name = "aggregate_type", nullable = false)
+    public String aggregateType;
+
     @Column(name = "aggregate_id", nullable = false)
     public long aggregateId;
 

@@ -66,7 +66,7 @@ class OutboxPublisher {
         Map<OutboxRow, String> failed = new HashMap<>();
         Map<OutboxRow, Span> spans = new HashMap<>();
         for (OutboxRow row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(config.topic(),
+            ProducerRecord<String, String> record = new ProducerRecord<>(topicOf(row),
                     String.valueOf(row.aggregateId()), row.payload());
             record.headers().add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
             record.headers().add("event_id", row.eventId().getBytes(StandardCharsets.UTF_8));
@@ -103,6 +103,14 @@ class OutboxPublisher {
         return new Outcome(sent, failed);
     }
 
+    /** Booking events and account events each go to their own topic, keyed by the aggregate's id. */
+    private String topicOf(OutboxRow row) {
+        return switch (row.aggregateType()) {
+            case BOOKING -> config.topic();
+            case ACCOUNT -> config.accountTopic();
+        };
+    }
+
     /** A producer span in the trace the row was written in; none (an invalid span) for a row written outside one. */
     private Span publishSpan(OutboxRow row) {
         if (row.traceparent() == null) {
@@ -112,7 +120,7 @@ class OutboxPublisher {
                 .setParent(TraceParent.parentContext(row.traceparent()))
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", config.topic())
+                .setAttribute("messaging.destination.name", topicOf(row))
                 .setAttribute("messaging.operation.type", "send")
                 .setAttribute("messaging.message.id", row.eventId())
                 .setAttribute("event_type", row.eventType())

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import org.therapybooking.commons.tracing.TraceParent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.therapybooking.commons.tracing.TraceParent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,10 +26,24 @@ public class OutboxWriter {
     }
 
     /**
-     * One event: its id and type (Kafka headers), the aggregate it is about (the Kafka key, and the unit of
-     * ordering), when it happened and the payload written as JSON.
+     * One event: its id and type (Kafka headers), the aggregate it is about (its type picks the topic, its id is
+     * the Kafka key; both are the unit of ordering), when it happened and the payload written as JSON.
      */
-    public record Message(UUID eventId, String eventType, long aggregateId, Instant occurredAt, Object payload) {
+    public record Message(UUID eventId, String eventType, AggregateType aggregateType, long aggregateId,
+            Instant occurredAt, Object payload) {
+    }
+
+    /** What an event is about; each type has its own topic (BookingConfig.Outbox). */
+    public enum AggregateType {
+        BOOKING, ACCOUNT;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static AggregateType of(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
     /** Fired for every outbox row; observed after commit to wake the relay. */
@@ -42,6 +55,7 @@ public class OutboxWriter {
         OutboxEvent row = new OutboxEvent();
         row.eventId = message.eventId();
         row.eventType = message.eventType();
+        row.aggregateType = message.aggregateType().code();
         row.aggregateId = message.aggregateId();
         try {
             row.payload = mapper.writeValueAsString(message.payload());

@@ -45,6 +45,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "is_admin", nullable = false)
     public boolean admin;
 
+    /** Raised when the password changes; tokens issued with a lower value are refused (auth.TokenVersions). */
+    @Column(name = "token_version", nullable = false)
+    public int tokenVersion;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

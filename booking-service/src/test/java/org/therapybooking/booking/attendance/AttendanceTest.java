@@ -196,7 +196,7 @@ class AttendanceTest extends IntegrationTest {
     }
 
     private static long events(long booking, String type) {
-        return Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?", booking, type);
+        return Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and event_type = ?", booking, type);
     }
 
     /** The one event of this type of the booking on the broker. */

@@ -153,7 +153,7 @@ class BookedDurationTest extends IntegrationTest {
 
     /** The event the service wrote for the relay (the record value sent as is), checked against docs/events. */
     private static JsonNode event(long bookingId, String type) throws Exception {
-        List<Object[]> rows = Db.query("select payload from outbox_event where aggregate_id = ? and event_type = ? "
+        List<Object[]> rows = Db.query("select payload from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and event_type = ? "
                 + "order by id desc", bookingId, type);
         assertEquals(false, rows.isEmpty(), "no " + type + " for booking " + bookingId);
         JsonNode event = JSON.readTree((String) rows.get(0)[0]);

@@ -133,7 +133,7 @@ class BookingTest extends IntegrationTest {
             api.as(user.token()).post("/api/bookings/" + id + "/cancel").then().statusCode(409);
             api.as(user.token()).get("/api/bookings/" + id).then().body("status", equalTo("scheduled"))
                     .body("sequence", equalTo(0));
-            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and event_type = ?",
                     id, "booking.cancelled"));
             // an admin still can (e.g. to record a session that did not take place)
             api.as(admin).post("/api/admin/bookings/" + id + "/cancel").then().statusCode(200)

@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.therapybooking.booking.support.Db;
 import org.therapybooking.localstack.KafkaTestResource;
 
-/** Reads {@code booking.events} from the beginning with a real consumer. */
+/** Reads {@code booking.events} (or {@code account.events}) from the beginning with a real consumer. */
 public final class KafkaEvents {
 
     /** {@code traceparent}: the header, null when the event was written outside a trace. */
@@ -30,11 +30,16 @@ public final class KafkaEvents {
      * to show there is none.
      */
     public static List<Event> readToEnd(Set<String> keys) {
+        return readToEnd("booking.events", keys);
+    }
+
+    /** As {@link #readToEnd(Set)}, from {@code topic}. */
+    public static List<Event> readToEnd(String topic, Set<String> keys) {
         List<Event> events = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of("bootstrap.servers",
                 KafkaTestResource.broker().bootstrapServers(), "enable.auto.commit", "false"),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("booking.events").stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -42,7 +47,7 @@ public final class KafkaEvents {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read booking.events to its end");
+                    throw new AssertionError("could not read " + topic + " to its end");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
@@ -60,13 +65,25 @@ public final class KafkaEvents {
     public static void awaitSent(Set<String> bookingIds) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 90_000;
         for (String booking : bookingIds) {
-            while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
-                    Long.parseLong(booking)) > 0) {
+            while (Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? "
+                    + "and sent_at is null", Long.parseLong(booking)) > 0) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new AssertionError("events of booking " + booking + " were not sent");
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    /** Waits until every outbox row of these accounts is marked sent (acknowledged by the broker). */
+    public static void awaitAccountEventsSent(long userId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (Db.count("select count(*) from outbox_event where aggregate_type = 'account' and aggregate_id = ? "
+                + "and sent_at is null", userId) > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("account events of user " + userId + " were not sent");
+            }
+            Thread.sleep(100);
         }
     }
 

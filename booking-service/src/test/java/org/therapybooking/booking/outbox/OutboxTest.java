@@ -58,7 +58,7 @@ class OutboxTest extends IntegrationTest {
     private static List<String> eventIds(Set<String> bookingIds) {
         List<String> ids = new ArrayList<>();
         for (String booking : bookingIds) {
-            for (Object[] row : Db.query("select event_id::text from outbox_event where aggregate_id = ?",
+            for (Object[] row : Db.query("select event_id::text from outbox_event where aggregate_type = 'booking' and aggregate_id = ?",
                     Long.parseLong(booking))) {
                 ids.add((String) row[0]);
             }
@@ -83,7 +83,7 @@ class OutboxTest extends IntegrationTest {
             assertEquals(5, expected.size());
             // nothing could be sent while the broker was down
             for (String booking : bookingIds) {
-                assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? "
+                assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? "
                         + "and sent_at is not null", Long.parseLong(booking)));
             }
         } finally {
@@ -105,7 +105,7 @@ class OutboxTest extends IntegrationTest {
         }
         // and the relay marked them all sent
         for (String booking : bookingIds) {
-            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and sent_at is null",
                     Long.parseLong(booking)));
         }
     }
@@ -211,9 +211,9 @@ class OutboxTest extends IntegrationTest {
             // the unpaid hold's expiry); its cancellation is due now
             Instant now = clock.instant();
             Db.update("update outbox_event set next_attempt_at = ? where id = "
-                    + "(select min(id) from outbox_event where aggregate_id = ?)", utc(now.plus(HELD_BACK)), heldId);
+                    + "(select min(id) from outbox_event where aggregate_type = 'booking' and aggregate_id = ?)", utc(now.plus(HELD_BACK)), heldId);
             Db.update("update outbox_event set next_attempt_at = ? where aggregate_id = ? "
-                    + "and id > (select min(id) from outbox_event where aggregate_id = ?)", utc(now), heldId, heldId);
+                    + "and id > (select min(id) from outbox_event where aggregate_type = 'booking' and aggregate_id = ?)", utc(now), heldId, heldId);
         } finally {
             KafkaTestResource.broker().restart();
         }
@@ -221,14 +221,14 @@ class OutboxTest extends IntegrationTest {
             // past whatever backoff the outage gave the unrelated booking (at most the maximum), not the held one
             clock.advanceTo(clock.instant().plus(config.outbox().maxBackoff()).plusSeconds(1));
             long deadline = System.currentTimeMillis() + 60_000;
-            while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null", otherId) > 0
+            while (Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and sent_at is null", otherId) > 0
                     && System.currentTimeMillis() < deadline) {
                 relay.relayOnce();
                 Thread.sleep(200);
             }
-            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+            assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and sent_at is null",
                     otherId), "an unrelated booking's event is not held up");
-            assertEquals(2, Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+            assertEquals(2, Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and sent_at is null",
                     heldId), "the cancellation must not overtake the booking's unsent creation event");
 
             clock.advanceTo(clock.instant().plus(HELD_BACK));

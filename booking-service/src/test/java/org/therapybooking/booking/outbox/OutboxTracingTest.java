@@ -45,7 +45,7 @@ class OutboxTracingTest extends IntegrationTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
 
         // the outbox row remembers the request's span...
-        List<Object[]> rows = Db.query("select traceparent from outbox_event where aggregate_id = ?", id);
+        List<Object[]> rows = Db.query("select traceparent from outbox_event where aggregate_type = 'booking' and aggregate_id = ?", id);
         assertEquals(1, rows.size());
         assertEquals(traceId, traceIdOf((String) rows.get(0)[0]));
         // ...and the record on booking.events carries the trace on
@@ -100,7 +100,7 @@ class OutboxTracingTest extends IntegrationTest {
 
     private static void awaitSent(long bookingId) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 90_000;
-        while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null", bookingId) > 0) {
+        while (Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and sent_at is null", bookingId) > 0) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("events of booking " + bookingId + " were not sent");
             }

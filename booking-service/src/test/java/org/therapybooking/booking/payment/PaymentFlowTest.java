@@ -171,7 +171,7 @@ class PaymentFlowTest extends IntegrationTest {
         // and a paid booking gets no new intent
         intent(user.token(), booking).statusCode(409).body("detail", equalTo("The booking is paid already"));
 
-        assertEquals(1, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+        assertEquals(1, Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and event_type = ?",
                 booking, "booking.paid"));
         sendAll(booking);
         List<KafkaEvents.Event> paid = KafkaEvents.readToEnd(Set.of(String.valueOf(booking))).stream()
@@ -198,7 +198,7 @@ class PaymentFlowTest extends IntegrationTest {
         StripeStub.onRetrieveIntent(id, succeeded);
         confirm(user.token(), id).statusCode(200).body("status", equalTo("succeeded"))
                 .body("payment_status", equalTo("succeeded"));
-        assertEquals(1, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+        assertEquals(1, Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and event_type = ?",
                 booking, "booking.paid"));
         assertEquals("succeeded", Db.query("select status from payment_intent where id = ?", id).get(0)[0]);
     }
@@ -211,7 +211,7 @@ class PaymentFlowTest extends IntegrationTest {
         StripeStub.onRetrieveIntent(id, StripeStub.intent(id, "succeeded", 100, "eur", booking));
         confirm(user.token(), id).statusCode(422).body("type", equalTo("urn:therapy-booking:problem:unprocessable"));
         assertEquals("pending", Db.query("select payment_status from booking where id = ?", booking).get(0)[0]);
-        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?",
+        assertEquals(0, Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and event_type = ?",
                 booking, "booking.paid"));
     }
 
@@ -236,7 +236,7 @@ class PaymentFlowTest extends IntegrationTest {
     /** Relays until every event of the booking is acknowledged by the broker. */
     private void sendAll(long booking) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null", booking) > 0) {
+        while (Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and sent_at is null", booking) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("events of booking " + booking + " were not sent");
             }

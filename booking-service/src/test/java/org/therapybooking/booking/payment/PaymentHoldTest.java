@@ -101,14 +101,14 @@ class PaymentHoldTest extends IntegrationTest {
     }
 
     private static long expiredEvents(long booking) {
-        return Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?", booking,
+        return Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and event_type = ?", booking,
                 "booking.expired");
     }
 
     /** Relays until every event of the booking is acknowledged by the broker. */
     private void sendAll(long booking) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (Db.count("select count(*) from outbox_event where aggregate_id = ? and sent_at is null", booking) > 0) {
+        while (Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and sent_at is null", booking) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("events of booking " + booking + " were not sent");
             }

@@ -149,7 +149,7 @@ class PaymentWebhookTest extends IntegrationTest {
     }
 
     private static long paidEvents(long booking) {
-        return Db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = ?", booking,
+        return Db.count("select count(*) from outbox_event where aggregate_type = 'booking' and aggregate_id = ? and event_type = ?", booking,
                 "booking.paid");
     }
 }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *       policies that admit only pods of their own namespace; every Service is ClusterIP</li>
  *   <li>scaling: HPAs for booking-service and meeting-link-service that target Deployments in the output; PDBs
  *       that select pods in the output</li>
- *   <li>Kafka: KRaft node pools with both roles, both topics on a Kafka of the output; in prod three replicas and
+ *   <li>Kafka: KRaft node pools with both roles, every topic on a Kafka of the output; in prod three replicas and
  *       min.insync.replicas 2, persistent storage, at least as many partitions as notification-service replicas</li>
  * </ul>
  */
@@ -49,7 +49,8 @@ final class DeploymentRules {
      */
     static final Set<String> JWKS_CALLERS = Set.of("notification-service", "meeting-link-service");
     static final Set<String> AUTOSCALED = Set.of("booking-service", "meeting-link-service");
-    static final Set<String> TOPICS = Set.of("booking.events", "booking.events.dlq");
+    static final Set<String> TOPICS = Set.of("booking.events", "booking.events.dlq", "account.events",
+            "account.events.dlq");
     static final int CONTAINER_PORT = 8080;
 
     /** Keys CloudNativePG writes to the {@code <cluster>-app} secret. */

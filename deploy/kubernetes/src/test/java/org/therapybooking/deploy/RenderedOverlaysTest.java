@@ -46,7 +46,7 @@ class RenderedOverlaysTest {
         assertEquals(3L, kinds.get("PodDisruptionBudget"), kinds.toString());
         assertEquals(1L, kinds.get("Kafka"), kinds.toString());
         assertEquals(1L, kinds.get("KafkaNodePool"), kinds.toString());
-        assertEquals(2L, kinds.get("KafkaTopic"), kinds.toString());
+        assertEquals(4L, kinds.get("KafkaTopic"), kinds.toString());
         assertEquals(2L, kinds.get("KafkaUser"), kinds.toString());
         assertEquals(2L, kinds.get("Cluster"), kinds.toString());
         assertFalse(kinds.containsKey("Secret"), "no Secret objects at all: " + kinds);

@@ -50,6 +50,8 @@ public final class EventContract {
             case "booking.completed" -> "booking-completed.v1.schema.json";
             case "booking.no_show" -> "booking-no-show.v1.schema.json";
             case "booking.client_waiting" -> "booking-client-waiting.v1.schema.json";
+            case "account.password_reset_requested" -> "account-password-reset-requested.v1.schema.json";
+            case "account.password_changed" -> "account-password-changed.v1.schema.json";
             default -> throw new IllegalArgumentException("no schema for " + eventType);
         };
     }

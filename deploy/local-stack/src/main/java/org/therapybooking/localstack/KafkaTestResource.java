@@ -16,7 +16,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String DEFAULT_TOPICS = "booking.events:3,booking.events.dlq:1";
+    public static final String DEFAULT_TOPICS = "booking.events:3,booking.events.dlq:1,account.events:3,account.events.dlq:1";
 
     private static KafkaBroker broker;
     private List<KafkaBroker.Topic> topics;

@@ -60,7 +60,8 @@ final class Stack implements AutoCloseable {
         // a fresh broker every run: a data dir formatted for another cluster id refuses to start
         OwnPostgres.deleteRecursively(dir.resolve("kafka"));
         kafka = KafkaBroker.start(dir.resolve("kafka"), FreePorts.next(),
-                List.of(new KafkaBroker.Topic("booking.events", 3), new KafkaBroker.Topic("booking.events.dlq", 1)));
+                List.of(new KafkaBroker.Topic("booking.events", 3), new KafkaBroker.Topic("booking.events.dlq", 1),
+                        new KafkaBroker.Topic("account.events", 3), new KafkaBroker.Topic("account.events.dlq", 1)));
         long brokerPid = kafka.pid();
         Processes.track(brokerPid, "kafka", kafka::stop);
         greenMail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

@@ -177,9 +177,12 @@ public class ClaimRepository {
             return Optional.empty();
         }
         Notification n = em.find(Notification.class, id);
-        BookingRecord b = em.find(BookingRecord.class, n.bookingId);
+        // account emails belong to no booking
+        BookingRecord b = n.bookingId == null ? null : em.find(BookingRecord.class, n.bookingId);
         em.detach(n);
-        em.detach(b);
+        if (b != null) {
+            em.detach(b);
+        }
         return Optional.of(new Claimed(n, b));
     }
 
@@ -191,6 +194,11 @@ public class ClaimRepository {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean finish(Notification claimed, NotificationStatus status, Instant now, String error,
             Instant nextAttemptAt, boolean unconfirmed) {
+        if (claimed.actionUrl != null && status.isFinal()) {
+            // a reset link holds a secret: not kept once the row will never be sent (again)
+            em.createQuery("update Notification n set n.actionUrl = null where n.id = :id and n.claimToken = :token")
+                    .setParameter("id", claimed.id).setParameter("token", claimed.claimToken).executeUpdate();
+        }
         return em.createQuery("""
                 update Notification n set n.status = :status, n.updatedAt = :now, n.lastError = :error,
                        n.claimedUntil = null, n.claimToken = null, n.handoverAt = null, n.sentAt = :sentAt,

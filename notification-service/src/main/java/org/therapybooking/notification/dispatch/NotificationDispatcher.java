@@ -342,6 +342,10 @@ public class NotificationDispatcher {
 
     private void attempt(Claimed claimed) {
         Notification n = claimed.notification();
+        if (n.kind.aboutAccount()) {
+            attemptAccountEmail(n);
+            return;
+        }
         BookingRecord booking = claimed.booking();
         Instant now = clock.instant();
         String stale = staleReason(n, booking);
@@ -385,6 +389,33 @@ public class NotificationDispatcher {
             fail(n, "rendering failed: " + e.getMessage(), "render");
             return;
         }
+        handOver(n, mail, personalized ? null : "sent with the plain room link");
+    }
+
+    /**
+     * An account email (password reset, password changed): no booking, no join link. A reset link past its expiry is
+     * not sent: it would only lead to "this link has expired".
+     */
+    private void attemptAccountEmail(Notification n) {
+        Instant now = clock.instant();
+        if (n.actionExpiresAt != null && !now.isBefore(n.actionExpiresAt)) {
+            LOG.infof("notification %d (%s) not sent: its link expired at %s", n.id, n.kind.code(), n.actionExpiresAt);
+            repository.finish(n, NotificationStatus.CANCELLED, now, "the link expired before the email went out", null, false);
+            return;
+        }
+        Mail mail;
+        try {
+            mail = composer.composeAccount(n);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "notification %d could not be rendered", n.id);
+            fail(n, "rendering failed: " + e.getMessage(), "render");
+            return;
+        }
+        handOver(n, mail, null);
+    }
+
+    /** Hands the rendered message to the SMTP server, while this claim still holds the row, and records the outcome. */
+    private void handOver(Notification n, Mail mail, String sentNote) {
         if (!repository.markHandingOver(n, clock.instant())) {
             LOG.warnf("notification %d: lease of this claim expired before the hand-over; not sent by this worker", n.id);
             return;
@@ -392,7 +423,7 @@ public class NotificationDispatcher {
         Optional<SendFailure> failure = sender.send(mail);
         Instant after = clock.instant();
         if (failure.isEmpty()) {
-            if (repository.finish(n, NotificationStatus.SENT, after, personalized ? null : "sent with the plain room link", null, false)) {
+            if (repository.finish(n, NotificationStatus.SENT, after, sentNote, null, false)) {
                 metrics.sent(n.kind);
             }
             return;
@@ -400,7 +431,7 @@ public class NotificationDispatcher {
         SendFailure f = failure.get();
         switch (f.kind()) {
             case PERMANENT -> {
-                LOG.warnf("notification %d to booking %d failed permanently: %s", n.id, n.bookingId, f.reason());
+                LOG.warnf("notification %d (%s) failed permanently: %s", n.id, n.kind.code(), f.reason());
                 fail(n, f.reason(), NotificationMetrics.SMTP_PERMANENT);
             }
             case AMBIGUOUS -> uncertain(n, f.reason(), after);
@@ -415,7 +446,7 @@ public class NotificationDispatcher {
      */
     private void uncertain(Notification n, String reason, Instant now) {
         if (n.unconfirmedHandovers >= 1) {
-            LOG.errorf("notification %d of booking %d: %s; %s", n.id, n.bookingId, reason, ClaimRepository.UNCONFIRMED_TWICE);
+            LOG.errorf("notification %d (%s): %s; %s", n.id, n.kind.code(), reason, ClaimRepository.UNCONFIRMED_TWICE);
             if (repository.finish(n, NotificationStatus.FAILED, now, ClaimRepository.UNCONFIRMED_TWICE + "; last: " + reason,
                     null, true)) {
                 metrics.failed(NotificationMetrics.UNCONFIRMED);
@@ -423,8 +454,8 @@ public class NotificationDispatcher {
             return;
         }
         Instant resendAt = now.plus(config.dispatch().uncertainResendAfter());
-        LOG.warnf("notification %d of booking %d: %s; the server may have taken it, sent once more at %s with the same Message-ID",
-                n.id, n.bookingId, reason, resendAt);
+        LOG.warnf("notification %d (%s): %s; the server may have taken it, sent once more at %s with the same Message-ID",
+                n.id, n.kind.code(), reason, resendAt);
         if (repository.finish(n, NotificationStatus.UNCERTAIN, now,
                 reason + "; the server may have taken it; sent once more at " + resendAt + " with the same Message-ID",
                 resendAt, true)) {

@@ -99,6 +99,33 @@ public class EmailComposer {
     }
 
     /**
+     * An account email to the account holder: the reset link with its expiry in their zone, or the notice that the
+     * password was changed. No calendar file, no booking.
+     */
+    public Mail composeAccount(Notification n) {
+        ZoneId zone = ZoneId.of(n.recipientTimeZone);
+        String expires = null;
+        if (n.actionExpiresAt != null) {
+            ZonedDateTime at = n.actionExpiresAt.atZone(zone);
+            expires = DATE_TIME.format(at) + " (" + ZONE_NAME.format(at) + ", " + zone.getId() + ")";
+        }
+        ZonedDateTime now = clock.instant().atZone(zone);
+        AccountEmailView view = new AccountEmailView("en",
+                n.kind == NotificationKind.PASSWORD_RESET ? "Choose a new password" : "Your password was changed",
+                n.recipientName, n.recipientEmail, n.actionUrl, expires,
+                DATE_TIME.format(now) + " (" + ZONE_NAME.format(now) + ")",
+                config.assetBaseUrl().orElse(config.appBaseUrl()));
+        TemplateInstance html = n.kind == NotificationKind.PASSWORD_RESET ? EmailTemplates.passwordResetHtml(view)
+                : EmailTemplates.passwordChangedHtml(view);
+        TemplateInstance text = n.kind == NotificationKind.PASSWORD_RESET ? EmailTemplates.passwordResetText(view)
+                : EmailTemplates.passwordChangedText(view);
+        return Mail.withHtml(n.recipientEmail, MimeHeaderEncoding.encode(view.subject()), html.render())
+                .setText(text.render())
+                .addHeader("Message-ID", messageId(n, config.messageIdDomain().orElseGet(() -> domainOf(from))))
+                .addHeader("X-Therapy-Notification-Id", Long.toString(n.id));
+    }
+
+    /**
      * One Message-ID per notification, the same on every attempt: should a retry follow a send whose outcome was
      * unknown, receiving systems and mail clients see the same message again, not a new one. (The Vert.x mail
      * client generates a random one per send unless the message brings its own.)
@@ -137,6 +164,8 @@ public class EmailComposer {
             case EXPIRED -> "Released (not paid): your therapy session" + withWhom + " on " + shortWhen;
             case CLIENT_WAITING -> other.fullName() + " is waiting for you: your session started at "
                     + TIME.format(start) + " " + OFFSET.format(start);
+            case PASSWORD_RESET, PASSWORD_CHANGED -> throw new IllegalArgumentException(
+                    "account email " + n.kind.code() + " has no booking view; see composeAccount");
         };
         return new EmailView(
                 "en",

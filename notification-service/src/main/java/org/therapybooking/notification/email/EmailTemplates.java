@@ -32,4 +32,12 @@ public class EmailTemplates {
     public static native TemplateInstance clientWaitingHtml(EmailView v);
 
     public static native TemplateInstance clientWaitingText(EmailView v);
+
+    public static native TemplateInstance passwordResetHtml(AccountEmailView v);
+
+    public static native TemplateInstance passwordResetText(AccountEmailView v);
+
+    public static native TemplateInstance passwordChangedHtml(AccountEmailView v);
+
+    public static native TemplateInstance passwordChangedText(AccountEmailView v);
 }

@@ -50,7 +50,7 @@ public class BookingEventsConsumer {
     }
 
     /** The header as a valid W3C traceparent; null when absent or malformed (a bad header never fails an event). */
-    static String traceparent(Headers headers) {
+    public static String traceparent(Headers headers) {
         Header header = headers.lastHeader(TraceParent.HEADER);
         return header == null || header.value() == null ? null
                 : TraceParent.normalize(new String(header.value(), StandardCharsets.UTF_8)).orElse(null);

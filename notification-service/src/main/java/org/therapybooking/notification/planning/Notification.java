@@ -63,6 +63,19 @@ public class Notification {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Account emails: the account holder (booking emails: null, the booking row names the people). */
+    @Column(name = "user_id")
+    public Long userId;
+    @Column(name = "recipient_name")
+    public String recipientName;
+    @Column(name = "recipient_time_zone")
+    public String recipientTimeZone;
+    /** The link an account email carries (a reset link holds a secret): set to null once the row is finished. */
+    @Column(name = "action_url")
+    public String actionUrl;
+    /** Until when {@link #actionUrl} works; an email not sent by then is not sent at all. */
+    @Column(name = "action_expires_at")
+    public Instant actionExpiresAt;
     /** W3C traceparent of the event that planned the row (null without one): the send joins that trace. */
     public String traceparent;
 

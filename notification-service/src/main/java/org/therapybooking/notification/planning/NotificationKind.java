@@ -12,14 +12,23 @@ public enum NotificationKind implements Coded {
     /** To the client on booking.expired: the place was released because the booking was not paid in time. */
     EXPIRED,
     /** To the host on booking.client_waiting: the client joined, the host has not, some minutes into the session. */
-    CLIENT_WAITING;
+    CLIENT_WAITING,
+    /** To the account holder on account.password_reset_requested: the reset link, until it expires. */
+    PASSWORD_RESET,
+    /** To the account holder on account.password_changed: in case it was not them. */
+    PASSWORD_CHANGED;
 
     /** The kinds about attending the session: moot once it is over (completed or no-show). */
     public static final List<NotificationKind> ABOUT_ATTENDING = List.of(MEETING_INFO, REMINDER, CLIENT_WAITING);
 
-    /** Whether the email carries a calendar file: every kind but the alert, which changes nothing in a calendar. */
+    /** Whether the email is about an account, not a booking (no booking row, no calendar, no join link). */
+    public boolean aboutAccount() {
+        return this == PASSWORD_RESET || this == PASSWORD_CHANGED;
+    }
+
+    /** Whether the email carries a calendar file: booking emails but the alert, which changes nothing in a calendar. */
     public boolean carriesCalendar() {
-        return this != CLIENT_WAITING;
+        return this != CLIENT_WAITING && !aboutAccount();
     }
 
     /**

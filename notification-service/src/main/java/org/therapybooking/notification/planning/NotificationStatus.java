@@ -10,6 +10,11 @@ import org.therapybooking.commons.persistence.Coded;
 public enum NotificationStatus implements Coded {
     PENDING, SENDING, UNCERTAIN, SENT, FAILED, SKIPPED, CANCELLED;
 
+    /** Whether the row is done: it will never be sent (again). */
+    public boolean isFinal() {
+        return this == SENT || this == FAILED || this == SKIPPED || this == CANCELLED;
+    }
+
     @jakarta.persistence.Converter(autoApply = true)
     public static class Column extends Coded.Converter<NotificationStatus> {
     }

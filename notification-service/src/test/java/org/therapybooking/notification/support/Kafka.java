@@ -26,6 +26,8 @@ import org.therapybooking.localstack.EventContract;
 public final class Kafka {
     public static final String TOPIC = "booking.events";
     public static final String DLQ = "booking.events.dlq";
+    public static final String ACCOUNT_TOPIC = "account.events";
+    public static final String ACCOUNT_DLQ = "account.events.dlq";
     private static KafkaProducer<String, String> producer;
 
     private Kafka() {
@@ -64,6 +66,21 @@ public final class Kafka {
         send(record);
     }
 
+    /** Validates an account event against docs/events, then publishes it on account.events, keyed by the user id. */
+    public static void publishAccount(JsonNode event) {
+        EventContract.requireValid(event);
+        ProducerRecord<String, String> record = new ProducerRecord<>(ACCOUNT_TOPIC, event.path("user_id").asText(),
+                event.toString());
+        record.headers().add("event_type", event.path("event_type").asText().getBytes());
+        record.headers().add("event_id", event.path("event_id").asText().getBytes());
+        send(record);
+    }
+
+    /** Publishes a raw value on account.events (a poison record). */
+    public static void publishAccountRaw(String key, String value) {
+        send(new ProducerRecord<>(ACCOUNT_TOPIC, key, value));
+    }
+
     /** Publishes a raw value (a poison record, not a contract event). */
     public static void publishRaw(String key, String value) {
         send(new ProducerRecord<>(TOPIC, key, value));
@@ -79,6 +96,11 @@ public final class Kafka {
 
     /** Every record on the dead-letter topic so far. */
     public static List<ConsumerRecord<String, String>> deadLetters(Duration wait) {
+        return deadLetters(DLQ, wait);
+    }
+
+    /** Every record on this dead-letter topic so far. */
+    public static List<ConsumerRecord<String, String>> deadLetters(String topic, Duration wait) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
@@ -87,7 +109,7 @@ public final class Kafka {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(DLQ));
+            consumer.subscribe(List.of(topic));
             long end = System.nanoTime() + wait.toNanos();
             while (System.nanoTime() < end) {
                 consumer.poll(Duration.ofMillis(500)).forEach(out::add);

@@ -1,0 +1,30 @@
+package org.therapybooking.booking.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.therapybooking.booking.user.User;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An event about an account on {@code account.events} (key = user id); its schema per type is in docs/events/. The
+ * account part is what notification-service needs to write to the person, nothing more (no phone, no location).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AccountEvent(UUID eventId, String eventType, int eventVersion, Instant occurredAt, long userId,
+        Account account, Reset reset) {
+
+    public static final String PASSWORD_RESET_REQUESTED = "account.password_reset_requested";
+    public static final String PASSWORD_CHANGED = "account.password_changed";
+
+    public record Account(long userId, String firstName, String lastName, String email, String timeZone) {
+        static Account of(User user) {
+            return new Account(user.id, user.firstName, user.lastName, user.email, user.timeZone);
+        }
+    }
+
+    /** The reset link (it holds the secret token: notification-service keeps it only until the e-mail is sent). */
+    public record Reset(String url, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,38 @@
+package org.therapybooking.booking.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.therapybooking.booking.outbox.OutboxWriter;
+import org.therapybooking.booking.user.User;
+
+/** Writes account events to the outbox in the caller's transaction, as BookingEvents does for bookings. */
+@ApplicationScoped
+public class AccountEvents {
+
+    private final OutboxWriter outbox;
+
+    AccountEvents(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void passwordResetRequested(User user, String url, Instant expiresAt, Instant now) {
+        write(AccountEvent.PASSWORD_RESET_REQUESTED, user, new AccountEvent.Reset(url, expiresAt), now);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void passwordChanged(User user, Instant now) {
+        write(AccountEvent.PASSWORD_CHANGED, user, null, now);
+    }
+
+    private void write(String type, User user, AccountEvent.Reset reset, Instant now) {
+        AccountEvent event = new AccountEvent(UUID.randomUUID(), type, 1, now, user.id, AccountEvent.Account.of(user),
+                reset);
+        outbox.append(new OutboxWriter.Message(event.eventId(), type, OutboxWriter.AggregateType.ACCOUNT, user.id, now,
+                event));
+    }
+}

@@ -1,0 +1,108 @@
+package org.therapybooking.booking.auth;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonNumber;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.therapybooking.booking.common.BookingConfig;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Ends sessions when a password changes. Every access token carries the account's {@code token_version} at issue
+ * (claim {@value #CLAIM}; tokens from before the claim existed count as 0); a password reset raises the stored value,
+ * and a token below it is refused with 401 like an expired one.
+ * <p>
+ * The stored value is read at most once per account per {@code booking.jwt.token-version-cache} (default 5 s) on
+ * each replica, not on every request: the replica that raised it knows at once, another one within that time.
+ * Service tokens (a non-numeric subject) carry no version and are not checked.
+ */
+@ApplicationScoped
+public class TokenVersions implements SecurityIdentityAugmentor {
+
+    public static final String CLAIM = "tv";
+
+    private record Cached(int version, long readAtNanos) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final long cacheNanos;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    TokenVersions(AgroalDataSource dataSource, BookingConfig config) {
+        this.dataSource = dataSource;
+        this.cacheNanos = config.jwt().tokenVersionCache().toNanos();
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || jwt.getSubject() == null || !jwt.getSubject().matches("[0-9]{1,18}")) {
+            return Uni.createFrom().item(identity);
+        }
+        long userId = Long.parseLong(jwt.getSubject());
+        int tokenVersion = versionOf(jwt);
+        return context.runBlocking(() -> {
+            OptionalInt current = current(userId);
+            if (current.isEmpty() || tokenVersion < current.getAsInt()) {
+                // the account is gone, or its password changed after this token was issued
+                throw new AuthenticationFailedException("token issued before the account's last password change");
+            }
+            return identity;
+        });
+    }
+
+    /** The account's password changed: this replica refuses older tokens from now on. */
+    public void raised(long userId, int version) {
+        cache.put(userId, new Cached(version, System.nanoTime()));
+    }
+
+    private OptionalInt current(long userId) {
+        Cached cached = cache.get(userId);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAtNanos() < cacheNanos) {
+            return OptionalInt.of(cached.version());
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select token_version from app_user where id = ?")) {
+            select.setLong(1, userId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    cache.remove(userId);
+                    return OptionalInt.empty();
+                }
+                int version = rs.getInt(1);
+                // keep the higher value: raised() may have run meanwhile
+                cache.merge(userId, new Cached(version, now),
+                        (old, fresh) -> old.version() > fresh.version() ? new Cached(old.version(), now) : fresh);
+                return OptionalInt.of(version);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the account's token version", e);
+        }
+    }
+
+    private static int versionOf(JsonWebToken jwt) {
+        Object claim = jwt.getClaim(CLAIM);
+        if (claim instanceof JsonNumber number) {
+            return number.intValue();
+        }
+        if (claim instanceof Number number) {
+            return number.intValue();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,171 @@
+package org.therapybooking.notification.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.therapybooking.localstack.EventContract;
+import org.therapybooking.notification.dispatch.NotificationDispatcher;
+import org.therapybooking.notification.support.Db;
+import org.therapybooking.notification.support.Eventually;
+import org.therapybooking.notification.support.Kafka;
+import org.therapybooking.notification.support.Mailbox;
+import org.therapybooking.notification.support.Mailbox.Email;
+import org.therapybooking.notification.support.NotificationIT;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Account events through the real broker into the real SMTP server: the reset link once, in the person's zone, and
+ * its secret not kept after the send; an expired link not sent; the password-changed notice; poison to the DLQ.
+ */
+@QuarkusTest
+class AccountEmailsTest extends NotificationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String NOW = "2026-12-10T10:00:00Z";
+
+    @Inject
+    NotificationDispatcher dispatcher;
+    @Inject
+    Scheduler scheduler;
+
+    private static ObjectNode event(String type, long userId, String email) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("event_type", type);
+        event.put("event_version", 1);
+        event.put("occurred_at", NOW);
+        event.put("user_id", userId);
+        ObjectNode account = event.putObject("account");
+        account.put("user_id", userId);
+        account.put("first_name", "Zoë \"Zo\"");
+        account.put("last_name", "O'Brien & שלום");
+        account.put("email", email);
+        account.put("time_zone", "Europe/Berlin");
+        return event;
+    }
+
+    private static ObjectNode resetRequested(long userId, String email, String token, String expiresAt) {
+        ObjectNode event = event("account.password_reset_requested", userId, email);
+        ObjectNode reset = event.putObject("reset");
+        reset.put("url", "https://app.therapy-booking.example/reset-password#token=" + token);
+        reset.put("expires_at", expiresAt);
+        return event;
+    }
+
+    @Test
+    void theResetLinkGoesOutOnceInThePersonsZoneAndIsNotKeptAfterwards() {
+        clock.set(NOW);
+        String email = "zoe.reset@example.org";
+        String token = "T".repeat(40) + "_-9";
+        ObjectNode event = resetRequested(71, email, token, "2026-12-10T10:30:00Z");
+        Kafka.publishAccount(event);
+        Kafka.publishAccount(event); // redelivered: same event_id
+        Eventually.until("the reset email", WAIT, () -> Mailbox.to(email).size() == 1);
+        Eventually.until("the copy consumed", WAIT, () -> Db.applied(event));
+        dispatcher.dispatchOnce();
+
+        List<Email> mails = Mailbox.to(email);
+        assertEquals(1, mails.size());
+        Email mail = mails.get(0);
+        assertEquals("Choose a new password", mail.subject());
+        String link = "https://app.therapy-booking.example/reset-password#token=" + token;
+        assertTrue(mail.text().contains(link), mail.text());
+        assertTrue(mail.html().contains("href=\"" + link + "\""), mail.html());
+        // 10:30Z is 11:30 in Berlin in December
+        assertTrue(mail.text().contains("until Thursday, 10 December 2026, 11:30 (Central European Standard Time, "
+                + "Europe/Berlin)"), mail.text());
+        assertTrue(mail.html().contains("Zoë &quot;Zo&quot; O&#39;Brien &amp; שלום"), mail.html());
+        assertNull(mail.ics(), "no calendar file in an account email");
+        assertEquals(1, Db.count("SELECT count(*) FROM notification WHERE user_id = 71 AND kind = 'password_reset' "
+                + "AND recipient_role = 'account' AND booking_id IS NULL AND status = 'sent' AND action_url IS NULL"));
+    }
+
+    @Test
+    void aLinkThatExpiredBeforeItCouldBeSentIsNotSent() {
+        clock.set(NOW);
+        String email = "late.reset@example.org";
+        ObjectNode expired = resetRequested(72, email, "A".repeat(43), "2026-12-10T09:59:00Z");
+        Kafka.publishAccount(expired);
+        // planned while still valid, then the clock passes its expiry before a worker takes it
+        ObjectNode expiring = resetRequested(73, "later.reset@example.org", "B".repeat(43), "2026-12-10T10:00:01Z");
+        scheduler.pause(NotificationDispatcher.JOB);
+        try {
+            Kafka.publishAccount(expiring);
+            Eventually.until("both consumed", WAIT, () -> Db.applied(expired) && Db.applied(expiring));
+            clock.set("2026-12-10T10:00:02Z");
+        } finally {
+            scheduler.resume(NotificationDispatcher.JOB);
+        }
+        dispatcher.dispatchOnce();
+        Eventually.quietFor(Duration.ofSeconds(2));
+        assertEquals(List.of(), Mailbox.to(email));
+        assertEquals(List.of(), Mailbox.to("later.reset@example.org"));
+        assertEquals(1, Db.count("SELECT count(*) FROM notification WHERE user_id = 72 AND status = 'skipped' "
+                + "AND action_url IS NULL"));
+        assertEquals(1, Db.count("SELECT count(*) FROM notification WHERE user_id = 73 AND status = 'cancelled' "
+                + "AND action_url IS NULL"));
+    }
+
+    @Test
+    void theChangedPasswordNoticeGoesOutOnce() {
+        clock.set(NOW);
+        String email = "zoe.changed@example.org";
+        Kafka.publishAccount(event("account.password_changed", 74, email));
+        Eventually.until("the notice", WAIT, () -> Mailbox.to(email).size() == 1);
+        Email mail = Mailbox.to(email).get(0);
+        assertEquals("Your password was changed", mail.subject());
+        assertTrue(mail.text().contains("on Thursday, 10 December 2026, 11:00 (Central European Standard Time)"),
+                mail.text());
+        assertFalse(mail.text().contains("#token="), mail.text());
+    }
+
+    @Test
+    void theContractKeepsExtraPersonalDataAndSecretsOut() {
+        assertEquals(java.util.Set.of(), EventContract.violations(resetRequested(76, "a@example.org", "C".repeat(43),
+                "2026-12-10T10:30:00Z")));
+        ObjectNode withPhone = event("account.password_changed", 76, "a@example.org");
+        ((ObjectNode) withPhone.get("account")).put("phone", "+49 30 1234567");
+        assertFalse(EventContract.violations(withPhone).isEmpty(), "an account event carries no phone");
+        ObjectNode tokenInQuery = resetRequested(76, "a@example.org", "C".repeat(43), "2026-12-10T10:30:00Z");
+        ((ObjectNode) tokenInQuery.get("reset")).put("url", "https://app.example/reset?token=" + "C".repeat(43));
+        assertFalse(EventContract.violations(tokenInQuery).isEmpty(), "the token travels in the fragment only");
+        ObjectNode changedWithLink = event("account.password_changed", 76, "a@example.org");
+        changedWithLink.putObject("reset").put("url", "https://app.example/reset#token=" + "C".repeat(43));
+        assertFalse(EventContract.violations(changedWithLink).isEmpty(), "no link in the changed notice");
+    }
+
+    @Test
+    void poisonGoesToTheAccountDeadLetterTopicAndTheNextEventStillArrives() {
+        clock.set(NOW);
+        ObjectNode noReset = event("account.password_reset_requested", 75, "dead.letter@example.org");
+        assertFalse(EventContract.violations(noReset).isEmpty(), "the contract refuses it too");
+        Kafka.publishAccountRaw("75", noReset.toString());
+        Kafka.publishAccountRaw("75", "{not json");
+        String email = "after.poison@example.org";
+        Kafka.publishAccount(event("account.password_changed", 75, email));
+        Eventually.until("the next event's email", WAIT, () -> Mailbox.to(email).size() == 1);
+        List<ConsumerRecord<String, String>> dead = Kafka.deadLetters(Kafka.ACCOUNT_DLQ, Duration.ofSeconds(5)).stream()
+                .filter(r -> "75".equals(r.key())).toList();
+        assertEquals(2, dead.size(), "two poison records: " + dead);
+        String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("reset is required"), reason);
+        assertEquals(List.of(), Mailbox.to("dead.letter@example.org"));
+    }
+}
