@@ -20,6 +20,7 @@ import org.therapybooking.booking.auth.LimitWindows;
 import org.therapybooking.booking.auth.LoginRateLimiter;
 import org.therapybooking.booking.auth.TokenVersions;
 import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.booking.user.AccountEvents;
 import org.therapybooking.booking.user.User;
 import org.therapybooking.commons.problem.ApiException;
 import org.therapybooking.commons.problem.ProblemType;

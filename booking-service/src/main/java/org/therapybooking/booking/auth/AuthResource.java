@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
-import org.therapybooking.booking.account.PasswordResetService;
 import org.therapybooking.booking.user.UserService;
 import org.therapybooking.booking.user.UserView;
 import org.therapybooking.commons.time.TimeZoneId;
@@ -38,11 +38,9 @@ public class AuthResource {
     private final JwtKeys keys;
     private final CurrentUser currentUser;
     private final HttpServerRequest request;
-    private final PasswordResetService passwordResets;
 
     public AuthResource(UserService users, AuthService auth, JwtKeys keys, CurrentUser currentUser,
-            HttpServerRequest request, PasswordResetService passwordResets) {
-        this.passwordResets = passwordResets;
+            HttpServerRequest request) {
         this.users = users;
         this.auth = auth;
         this.keys = keys;
@@ -91,52 +89,47 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     public TokenService.TokenResponse login(@Valid @NotNull LoginRequest body) {
-        return auth.login(body.email(), body.password(), clientAddress());
+        return auth.login(body.email(), body.password(), clientAddress(request));
     }
 
     /** The remote address honours X-Forwarded-For only when proxy forwarding is enabled (trusted gateway). */
-    private String clientAddress() {
+    public static String clientAddress(HttpServerRequest request) {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
-    public record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
-    }
-
-    public record PasswordResetConfirmation(@NotBlank @Size(max = 100) String token,
-            @NotNull @Size(min = 8, max = 64, message = "must be between 8 and 64 characters") String password) {
-    }
-
-    /** A plain answer for the person: what happened and what to do next. */
-    public record Message(String message) {
-    }
-
     /**
-     * Asks for a reset link by e-mail. The answer is the same whether or not an account has this address, so it
-     * cannot be used to find out who is a client of the practice.
+     * A partial change of the caller's own profile: an absent (or null) field stays as it is; {@code ""} clears the
+     * optional {@code phone} and {@code location}. The e-mail address is not changed here (it needs verification).
      */
-    @POST
-    @Path("/password-reset")
-    @PermitAll
-    public RestResponse<Message> requestPasswordReset(@Valid @NotNull PasswordResetRequest body) {
-        passwordResets.request(body.email(), clientAddress());
-        return RestResponse.status(Response.Status.ACCEPTED, new Message("If an account has this e-mail address, "
-                + "a link to choose a new password is on its way. It works once, for a limited time."));
+    public record ProfileUpdate(
+            @Size(min = 1, max = 100) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String firstName,
+            @Size(min = 1, max = 100) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String lastName,
+            @Size(max = 32) @Pattern(regexp = "(?:" + PHONE + ")?", message = "must be a phone number of 6 to 15 "
+                    + "digits, optionally with a leading + and spaces, dots, hyphens or parentheses, or \"\" to "
+                    + "remove it") String phone,
+            @Size(max = 200) String location,
+            @TimeZoneId String timeZone) {
+
+        UserService.ProfileChange toChange() {
+            return new UserService.ProfileChange(firstName, lastName, phone, location, timeZone);
+        }
     }
 
-    /** Sets a new password with the link's token; every session opened before ends. */
-    @POST
-    @Path("/password-reset/confirm")
-    @PermitAll
-    public Message confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation body) {
-        passwordResets.confirm(body.token(), body.password());
-        return new Message("Your password has been changed. Please log in with the new password.");
-    }
+    static final String NOT_BLANK = "(?s).*\\S.*";
 
     @GET
     @Path("/me")
     @RolesAllowed("user")
     public UserView me() {
         return UserView.of(users.get(currentUser.id()));
+    }
+
+    /** Changes the caller's own name, phone, location or time zone; future emails use them. */
+    @PATCH
+    @Path("/me")
+    @RolesAllowed("user")
+    public UserView updateMe(@Valid @NotNull ProfileUpdate body) {
+        return UserView.of(users.updateProfile(currentUser.id(), body.toChange()));
     }
 
     @GET

@@ -23,10 +23,12 @@ public class UserService {
 
     private final Clock clock;
     private final BookingConfig config;
+    private final AccountEvents accountEvents;
 
-    public UserService(Clock clock, BookingConfig config) {
+    public UserService(Clock clock, BookingConfig config, AccountEvents accountEvents) {
         this.clock = clock;
         this.config = config;
+        this.accountEvents = accountEvents;
     }
 
     /** What a person registers with; {@code phone}, {@code location} and {@code timeZone} may be null. */
@@ -58,6 +60,43 @@ public class UserService {
         user.admin = false;
         user.createdAt = clock.instant();
         user.persistAndFlush();
+        return user;
+    }
+
+    /** A profile change: null leaves a field as it is; a blank phone or location removes it. */
+    public record ProfileChange(String firstName, String lastName, String phone, String location, String timeZone) {
+    }
+
+    /**
+     * Applies the change to the account. When what emails show changes (names, zone), notification-service hears of
+     * it through {@code account.updated} in the same transaction, so future emails (reminders of bookings already
+     * made included) use the new values.
+     */
+    @Transactional
+    public User updateProfile(long userId, ProfileChange change) {
+        User user = User.lock(userId);
+        if (user == null) {
+            throw ApiException.notFound("User");
+        }
+        String before = user.firstName + "\u0000" + user.lastName + "\u0000" + user.timeZone;
+        if (change.firstName() != null) {
+            user.firstName = change.firstName().trim();
+        }
+        if (change.lastName() != null) {
+            user.lastName = change.lastName().trim();
+        }
+        if (change.phone() != null) {
+            user.phone = blankToNull(change.phone());
+        }
+        if (change.location() != null) {
+            user.location = blankToNull(change.location());
+        }
+        if (change.timeZone() != null) {
+            user.timeZone = TimeZones.parse(change.timeZone()).getId();
+        }
+        if (!before.equals(user.firstName + "\u0000" + user.lastName + "\u0000" + user.timeZone)) {
+            accountEvents.updated(user, clock.instant());
+        }
         return user;
     }
 

@@ -52,6 +52,7 @@ public final class EventContract {
             case "booking.client_waiting" -> "booking-client-waiting.v1.schema.json";
             case "account.password_reset_requested" -> "account-password-reset-requested.v1.schema.json";
             case "account.password_changed" -> "account-password-changed.v1.schema.json";
+            case "account.updated" -> "account-updated.v1.schema.json";
             default -> throw new IllegalArgumentException("no schema for " + eventType);
         };
     }

@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
+import org.therapybooking.notification.booking.PersonProfiles;
 import org.therapybooking.notification.booking.RecipientRole;
 import org.therapybooking.notification.event.PoisonMessageException;
 import org.therapybooking.notification.planning.Notification;
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Turns an account event into one email to the account holder, due at once. The event id is recorded in the same
+ * Turns an account event into one email to the account holder, due at once, or (account.updated) into the person's
+ * new profile for every later email. The event id is recorded in the same
  * transaction, so a redelivered event plans nothing more. A reset link that has already expired is not sent.
  */
 @ApplicationScoped
@@ -39,9 +41,11 @@ public class AccountEventHandler {
     private final NotificationRepository notifications;
     private final Event<Planned> planned;
     private final Clock clock;
+    private final PersonProfiles profiles;
 
     AccountEventHandler(ObjectMapper mapper, Validator validator, EntityManager em,
-            NotificationRepository notifications, Event<Planned> planned, Clock clock) {
+            NotificationRepository notifications, Event<Planned> planned, Clock clock, PersonProfiles profiles) {
+        this.profiles = profiles;
         this.mapper = mapper;
         this.validator = validator;
         this.em = em;
@@ -91,6 +95,11 @@ public class AccountEventHandler {
             return false;
         }
         AccountEvent.Account account = event.account();
+        if (AccountEvent.UPDATED.equals(event.eventType())) {
+            profiles.changed(account.userId(), account.firstName(), account.lastName(), account.email(),
+                    account.timeZone(), event.occurredAt());
+            return true;
+        }
         Notification n = new Notification();
         n.userId = account.userId();
         n.recipientRole = RecipientRole.ACCOUNT;
@@ -131,6 +140,7 @@ public class AccountEventHandler {
                 yield NotificationKind.PASSWORD_RESET;
             }
             case AccountEvent.PASSWORD_CHANGED -> NotificationKind.PASSWORD_CHANGED;
+            case AccountEvent.UPDATED -> null;
             default -> throw new PoisonMessageException("unknown event type " + event.eventType());
         };
     }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.therapybooking.notification.booking.BookingRecord;
 import org.therapybooking.notification.booking.BookingRepository;
 import org.therapybooking.notification.booking.BookingStatus;
+import org.therapybooking.notification.booking.PersonProfiles;
 import org.therapybooking.notification.common.NotificationConfig;
 import org.therapybooking.notification.event.BookingEventParser.ParsedEvent;
 import org.therapybooking.notification.planning.NotificationPlanner;
@@ -28,9 +29,11 @@ public class BookingEventHandler {
     private final NotificationPlanner planner;
     private final NotificationConfig config;
     private final Clock clock;
+    private final PersonProfiles profiles;
 
     BookingEventHandler(EntityManager em, BookingRepository bookings, NotificationPlanner planner,
-            NotificationConfig config, Clock clock) {
+            NotificationConfig config, Clock clock, PersonProfiles profiles) {
+        this.profiles = profiles;
         this.em = em;
         this.bookings = bookings;
         this.planner = planner;
@@ -87,6 +90,7 @@ public class BookingEventHandler {
         } else {
             copy(event, booking, now);
         }
+        profiles.applyNewer(booking, event.occurredAt());
         switch (parsed.type()) {
             case CREATED -> {
                 if (config.meetingInfoTrigger() == NotificationConfig.Trigger.CREATED && !booking.notificationsPlanned) {

@@ -22,6 +22,8 @@ import org.therapybooking.notification.support.Kafka;
 import org.therapybooking.notification.support.Mailbox;
 import org.therapybooking.notification.support.Mailbox.Email;
 import org.therapybooking.notification.support.NotificationIT;
+import org.therapybooking.notification.support.TestEvents;
+import org.therapybooking.notification.support.TestEvents.Booking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -134,6 +136,45 @@ class AccountEmailsTest extends NotificationIT {
         assertTrue(mail.text().contains("on Thursday, 10 December 2026, 11:00 (Central European Standard Time)"),
                 mail.text());
         assertFalse(mail.text().contains("#token="), mail.text());
+    }
+
+    @Test
+    void aProfileChangeReachesTheEmailsOfBookingsMadeBeforeAndAnOlderEventDoesNotUndoIt() {
+        String to = "rita.4501@example.org";
+        TestEvents.Person client = new TestEvents.Person(4501, "Rita", "Roe", to, "Europe/Berlin");
+        Booking booking = Booking.of(4501, "2026-12-20T10:00:00Z", client, TestEvents.host("dr.4501@practice.example.org"));
+        scheduler.pause(NotificationDispatcher.JOB);
+        try {
+            clock.set(NOW);
+            Kafka.publish(TestEvents.created(booking));
+            Eventually.until("planned", WAIT, () -> !Db.notifications(4501).isEmpty());
+            ObjectNode updated = event("account.updated", 4501, to);
+            ((ObjectNode) updated.get("account")).put("time_zone", "America/New_York");
+            Kafka.publishAccount(updated);
+            Eventually.until("the change applied", WAIT, () -> Db.applied(updated));
+            // written before the change (its occurred_at is older), consumed after it
+            ObjectNode paid = TestEvents.paid(booking);
+            Kafka.publish(paid);
+            Eventually.until("the older event applied", WAIT, () -> Db.applied(paid));
+
+            clock.set("2026-12-19T10:00:00Z"); // the 24-hour reminder is due
+            while (dispatcher.dispatchOnce() > 0) {
+                // until nothing more is due
+            }
+        } finally {
+            scheduler.resume(NotificationDispatcher.JOB);
+        }
+        List<Email> mails = Mailbox.to(to);
+        assertEquals(3, mails.size(), "meeting-info, payment received, the reminder: " + mails);
+        for (Email mail : mails) {
+            assertTrue(mail.text().contains("Hello Zoë \"Zo\" O'Brien & שלום,"), mail.text());
+            assertFalse(mail.text().contains("Rita"), mail.text());
+        }
+        Email reminder = mails.stream().filter(m -> m.subject().startsWith("Reminder")).findFirst().orElseThrow();
+        // 10:00Z is 05:00 in New York in December
+        assertTrue(reminder.subject().contains("Sun 20 Dec 2026, 05:00 UTC-05:00"), reminder.subject());
+        assertEquals(1, Db.count("SELECT count(*) FROM booking WHERE booking_id = 4501 AND client_first_name = "
+                + "'Zoë \"Zo\"' AND client_time_zone = 'America/New_York'"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.therapybooking.booking.account;
+package org.therapybooking.booking.user;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.therapybooking.booking.outbox.OutboxWriter;
-import org.therapybooking.booking.user.User;
 
 /** Writes account events to the outbox in the caller's transaction, as BookingEvents does for bookings. */
 @ApplicationScoped
@@ -27,6 +26,12 @@ public class AccountEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void passwordChanged(User user, Instant now) {
         write(AccountEvent.PASSWORD_CHANGED, user, null, now);
+    }
+
+    /** Names or time zone changed: what notification-service shows in emails. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(User user, Instant now) {
+        write(AccountEvent.UPDATED, user, null, now);
     }
 
     private void write(String type, User user, AccountEvent.Reset reset, Instant now) {

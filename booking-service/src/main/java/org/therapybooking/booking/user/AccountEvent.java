@@ -1,9 +1,8 @@
-package org.therapybooking.booking.account;
+package org.therapybooking.booking.user;
 
 import java.time.Instant;
 import java.util.UUID;
 
-import org.therapybooking.booking.user.User;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -17,6 +16,7 @@ public record AccountEvent(UUID eventId, String eventType, int eventVersion, Ins
 
     public static final String PASSWORD_RESET_REQUESTED = "account.password_reset_requested";
     public static final String PASSWORD_CHANGED = "account.password_changed";
+    public static final String UPDATED = "account.updated";
 
     public record Account(long userId, String firstName, String lastName, String email, String timeZone) {
         static Account of(User user) {
