@@ -23,6 +23,15 @@ public interface BookingConfig {
 
     PasswordReset passwordReset();
 
+    Retention retention();
+
+    /** How long records are kept once done (docs/privacy.md "Retention"). */
+    interface Retention {
+        /** Outbox rows Kafka acknowledged: deleted this long after. Longer than the topics keep records (7 days). */
+        @WithDefault("P90D")
+        Duration sentEvents();
+    }
+
     Admin admin();
 
     Bookings bookings();

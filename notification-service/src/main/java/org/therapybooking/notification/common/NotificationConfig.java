@@ -53,6 +53,37 @@ public interface NotificationConfig {
 
     Retry retry();
 
+    Retention retention();
+
+    /**
+     * How long finished records are kept (docs/privacy.md). Each must stay longer than the topics' retention (7 days
+     * for booking.events): an event redelivered after its processed_event row was purged would be applied again.
+     */
+    interface Retention {
+        /** Notifications that are finished (sent, failed, skipped, cancelled), counted from their last change. */
+        @WithDefault("P90D")
+        Duration finishedNotifications();
+
+        /** Ids of applied events. */
+        @WithDefault("P90D")
+        Duration processedEvents();
+
+        /**
+         * Booking snapshots whose session ended this long ago and that have no notification left, and profiles of
+         * people in none of the remaining snapshots.
+         */
+        @WithDefault("P90D")
+        Duration pastBookings();
+
+        /** How often the purge runs (every replica may run it; deletes are idempotent). */
+        @WithDefault("1h")
+        String every();
+
+        /** Rows deleted per statement, so no purge holds many locks for long. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
     enum Trigger {
         /** booking.created (and a reschedule of a booking that has no plan yet). */
         CREATED,

@@ -103,6 +103,6 @@ public final class Db {
 
     /** Empties the service's tables between tests (the broker and the database outlive one test). */
     public static void reset() {
-        execute("TRUNCATE notification, booking, processed_event");
+        execute("TRUNCATE notification, booking, processed_event, person");
     }
 }
