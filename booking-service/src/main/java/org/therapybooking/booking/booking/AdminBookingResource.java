@@ -1,5 +1,8 @@
 package org.therapybooking.booking.booking;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -19,6 +22,7 @@ import org.therapybooking.booking.booking.BookingViews.AdminBookingPage;
 import org.therapybooking.booking.booking.BookingViews.AdminBookingView;
 import org.therapybooking.booking.common.BookingStatus;
 import org.therapybooking.commons.persistence.Coded;
+import org.therapybooking.booking.audit.AuditTrail;
 import org.therapybooking.commons.time.InstantOrDate;
 
 @Path("/api/admin/bookings")
@@ -30,8 +34,11 @@ public class AdminBookingResource {
     private final BookingService bookings;
     private final BookingViewAssembler views;
     private final CurrentUser currentUser;
+    private final AuditTrail audit;
 
-    public AdminBookingResource(BookingService bookings, BookingViewAssembler views, CurrentUser currentUser) {
+    public AdminBookingResource(BookingService bookings, BookingViewAssembler views, CurrentUser currentUser,
+            AuditTrail audit) {
+        this.audit = audit;
         this.bookings = bookings;
         this.views = views;
         this.currentUser = currentUser;
@@ -53,9 +60,18 @@ public class AdminBookingResource {
     @GET
     public AdminBookingPage list(@Valid @BeanParam Query query) {
         BookingStatus status = query.status() == null ? null : Coded.fromCode(BookingStatus.class, query.status());
-        return views.adminPage(bookings.adminList(status, InstantOrDate.of(query.from()),
+        BookingService.Page page = bookings.adminList(status, InstantOrDate.of(query.from()),
                 InstantOrDate.of(query.to()), query.userId() == null ? null : Long.valueOf(query.userId()),
-                query.limit(), query.offset()));
+                query.limit(), query.offset());
+        // whose bookings were shown, and whom the filter asked about (even when they have none)
+        List<Long> subjects = new ArrayList<>(page.bookings().stream().map(BookingDetails::userId).toList());
+        if (query.userId() != null) {
+            subjects.add(Long.valueOf(query.userId()));
+        }
+        audit.record(currentUser.id(), AuditTrail.Action.BOOKINGS_LIST, subjects, null,
+                "status=" + query.status() + " from=" + query.from() + " to=" + query.to() + " user_id="
+                        + query.userId() + " offset=" + page.offset() + " limit=" + page.limit());
+        return views.adminPage(page);
     }
 
     @POST

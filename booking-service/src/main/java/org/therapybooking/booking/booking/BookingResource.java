@@ -1,5 +1,7 @@
 package org.therapybooking.booking.booking;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.therapybooking.booking.audit.AuditTrail;
 import org.therapybooking.booking.auth.CurrentUser;
 import org.therapybooking.booking.booking.BookingViews.BookingList;
 import org.therapybooking.booking.booking.BookingViews.BookingView;
@@ -32,7 +35,11 @@ public class BookingResource {
     private final BookingViewAssembler views;
     private final CurrentUser currentUser;
 
-    public BookingResource(BookingService bookings, BookingViewAssembler views, CurrentUser currentUser) {
+    private final AuditTrail audit;
+
+    public BookingResource(BookingService bookings, BookingViewAssembler views, CurrentUser currentUser,
+            AuditTrail audit) {
+        this.audit = audit;
         this.bookings = bookings;
         this.views = views;
         this.currentUser = currentUser;
@@ -78,7 +85,12 @@ public class BookingResource {
     @GET
     @Path("/{id}")
     public BookingView get(@PathParam("id") long id) {
-        return views.view(bookings.get(id, currentUser.id(), currentUser.isAdmin()));
+        BookingDetails booking = bookings.get(id, currentUser.id(), currentUser.isAdmin());
+        if (booking.userId() != currentUser.id()) {
+            // staff reading a client's booking
+            audit.record(currentUser.id(), AuditTrail.Action.BOOKING_READ, List.of(booking.userId()), booking.id(), null);
+        }
+        return views.view(booking);
     }
 
     @POST

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.therapybooking.booking.audit.AuditTrail;
 import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.booking.common.BookingStatus;
 import org.therapybooking.booking.common.PaymentStatus;
@@ -28,8 +29,10 @@ public class BookingService {
     private final Clock clock;
     private final BookingConfig config;
     private final BookingEvents events;
+    private final AuditTrail audit;
 
-    public BookingService(Clock clock, BookingConfig config, BookingEvents events) {
+    public BookingService(Clock clock, BookingConfig config, BookingEvents events, AuditTrail audit) {
+        this.audit = audit;
         this.clock = clock;
         this.config = config;
         this.events = events;
@@ -103,6 +106,10 @@ public class BookingService {
         release(booking, now);
         events.cancelled(booking, booking.user.id == callerId ? BookingEvents.CancelledBy.CLIENT
                 : BookingEvents.CancelledBy.ADMIN, reason);
+        if (booking.user.id != callerId) {
+            audit.record(callerId, AuditTrail.Action.BOOKING_CANCEL, List.of(booking.user.id), booking.id,
+                    reason == null ? null : "reason: " + reason);
+        }
         return BookingDetails.of(booking);
     }
 

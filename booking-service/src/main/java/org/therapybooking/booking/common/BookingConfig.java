@@ -30,6 +30,13 @@ public interface BookingConfig {
         /** Outbox rows Kafka acknowledged: deleted this long after. Longer than the topics keep records (7 days). */
         @WithDefault("P90D")
         Duration sentEvents();
+
+        /**
+         * Audit entries: three years, long enough to answer a client's or a regulator's question about past access,
+         * then gone like any other record.
+         */
+        @WithDefault("P1095D")
+        Duration audit();
     }
 
     Admin admin();

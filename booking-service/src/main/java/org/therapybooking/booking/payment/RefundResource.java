@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.therapybooking.booking.auth.CurrentUser;
 import org.therapybooking.booking.payment.PaymentViews.RefundView;
 
 /** An admin refunds a booking where money is owed (RefundService says when). */
@@ -16,13 +17,15 @@ import org.therapybooking.booking.payment.PaymentViews.RefundView;
 public class RefundResource {
 
     private final RefundService refunds;
+    private final CurrentUser currentUser;
 
-    public RefundResource(RefundService refunds) {
+    public RefundResource(RefundService refunds, CurrentUser currentUser) {
         this.refunds = refunds;
+        this.currentUser = currentUser;
     }
 
     @POST
     public RefundView refund(@PathParam("id") long id) {
-        return RefundView.of(refunds.refund(id));
+        return RefundView.of(refunds.refund(id, currentUser.id()));
     }
 }

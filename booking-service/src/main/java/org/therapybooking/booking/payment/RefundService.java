@@ -1,5 +1,9 @@
 package org.therapybooking.booking.payment;
 
+import java.util.List;
+
+import org.therapybooking.booking.audit.AuditTrail;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.therapybooking.booking.booking.Booking;
@@ -20,8 +24,10 @@ public class RefundService {
     private final StripeGateway stripe;
     private final PaymentRecords records;
     private final PaymentService payments;
+    private final AuditTrail audit;
 
-    public RefundService(StripeGateway stripe, PaymentRecords records, PaymentService payments) {
+    public RefundService(StripeGateway stripe, PaymentRecords records, PaymentService payments, AuditTrail audit) {
+        this.audit = audit;
         this.stripe = stripe;
         this.records = records;
         this.payments = payments;
@@ -30,13 +36,16 @@ public class RefundService {
     public record Refunded(long bookingId, StripeGateway.RefundResult refund, PaymentStatus paymentStatus) {
     }
 
-    private record Owed(long bookingId, String paymentIntentId, String idempotencyKey) {
+    private record Owed(long bookingId, long clientUserId, String paymentIntentId, String idempotencyKey) {
     }
 
-    public Refunded refund(long bookingId) {
+    /** @param actorUserId the staff member asking (audit trail) */
+    public Refunded refund(long bookingId, long actorUserId) {
         Owed owed = QuarkusTransaction.requiringNew().call(() -> owed(bookingId));
         StripeGateway.RefundResult refund = stripe.refund(owed.paymentIntentId(), bookingId, owed.idempotencyKey());
         payments.applyRefund(bookingId, owed.paymentIntentId(), refund);
+        audit.record(actorUserId, AuditTrail.Action.BOOKING_REFUND, List.of(owed.clientUserId()), bookingId,
+                "refund " + refund.status());
         PaymentStatus status = QuarkusTransaction.requiringNew()
                 .call(() -> Booking.<Booking>findById(bookingId).paymentStatus);
         return new Refunded(bookingId, refund, status);
@@ -58,6 +67,6 @@ public class RefundService {
                 });
         String intent = records.succeededIntent(bookingId)
                 .orElseThrow(() -> ApiException.conflict("No successful PaymentIntent is recorded for the booking"));
-        return new Owed(bookingId, intent, "booking-" + bookingId + "-" + booking.createdAt.toEpochMilli() + "-refund");
+        return new Owed(bookingId, booking.user.id, intent, "booking-" + bookingId + "-" + booking.createdAt.toEpochMilli() + "-refund");
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.therapybooking.booking.audit.AuditTrail;
+import org.therapybooking.booking.auth.CurrentUser;
 import org.therapybooking.booking.practice.PracticeViews.AdminUserPage;
 
 @Path("/api/admin/users")
@@ -19,9 +21,13 @@ import org.therapybooking.booking.practice.PracticeViews.AdminUserPage;
 public class AdminUserResource {
 
     private final AdminUserService users;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
 
-    public AdminUserResource(AdminUserService users) {
+    public AdminUserResource(AdminUserService users, AuditTrail audit, CurrentUser currentUser) {
         this.users = users;
+        this.audit = audit;
+        this.currentUser = currentUser;
     }
 
     /** {@code q} searches names and e-mail; {@code limit} defaults to and is capped by configuration. */
@@ -32,6 +38,9 @@ public class AdminUserResource {
 
     @GET
     public AdminUserPage list(@Valid @BeanParam Query query) {
-        return users.list(query.q(), query.limit(), query.offset());
+        AdminUserPage page = users.list(query.q(), query.limit(), query.offset());
+        audit.record(currentUser.id(), AuditTrail.Action.USERS_LIST, page.users().stream().map(u -> u.id()).toList(),
+                null, "q=" + query.q() + " offset=" + page.offset() + " limit=" + page.limit());
+        return page;
     }
 }
