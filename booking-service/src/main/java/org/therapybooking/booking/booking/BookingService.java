@@ -145,6 +145,17 @@ public class BookingService {
         events.clientWaiting(booking);
     }
 
+    /**
+     * The client's account is being erased: their future bookings are cancelled with the usual event (the therapist
+     * is told; the erased client has no address left to write to).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelForErasure(Booking booking, boolean byStaff) {
+        release(booking, clock.instant());
+        events.cancelled(booking, byStaff ? BookingEvents.CancelledBy.ADMIN : BookingEvents.CancelledBy.CLIENT,
+                "account erased");
+    }
+
     /** A cancel's change: the booking stops holding its place in the slot. */
     private static void release(Booking booking, Instant now) {
         booking.status = BookingStatus.CANCELLED;

@@ -24,9 +24,11 @@ public class PracticeQueries {
 
     /** The escape character of search patterns (see {@link #containing}); not a backslash, which HQL escapes too. */
     private static final char ESCAPE = '!';
-    private static final String SEARCH = " where u.email ilike :pattern escape '!'"
+    /** Erased people are no longer accounts anyone looks after: their anonymous shells are never listed. */
+    private static final String LIVE = " where u.erasedAt is null";
+    private static final String SEARCH = " and (u.email ilike :pattern escape '!'"
             + " or u.firstName ilike :pattern escape '!' or u.lastName ilike :pattern escape '!'"
-            + " or concat(u.firstName, ' ', u.lastName) ilike :pattern escape '!'";
+            + " or concat(u.firstName, ' ', u.lastName) ilike :pattern escape '!')";
 
     private final EntityManager em;
 
@@ -48,7 +50,7 @@ public class PracticeQueries {
 
     /** How many accounts match the search ({@code null}: all). */
     public long countUsers(String pattern) {
-        TypedQuery<Long> query = em.createQuery("select count(u) from User u" + (pattern == null ? "" : SEARCH),
+        TypedQuery<Long> query = em.createQuery("select count(u) from User u" + LIVE + (pattern == null ? "" : SEARCH),
                 Long.class);
         if (pattern != null) {
             query.setParameter("pattern", pattern);
@@ -62,7 +64,7 @@ public class PracticeQueries {
                 + " u.location, u.timeZone, u.admin, u.createdAt,"
                 + " count(b.id) filter (where b.status = :scheduled and s.startsAt >= :now),"
                 + " count(b.id) filter (where b.status <> :cancelled and s.startsAt < :now)"
-                + " from User u left join Booking b on b.user = u left join b.schedule s"
+                + " from User u left join Booking b on b.user = u left join b.schedule s" + LIVE
                 + (pattern == null ? "" : SEARCH)
                 + " group by u.id, u.email, u.firstName, u.lastName, u.phone, u.location, u.timeZone, u.admin,"
                 + " u.createdAt order by lower(u.lastName), lower(u.firstName), u.id", Object[].class)

@@ -17,6 +17,7 @@ public record AccountEvent(UUID eventId, String eventType, int eventVersion, Ins
     public static final String PASSWORD_RESET_REQUESTED = "account.password_reset_requested";
     public static final String PASSWORD_CHANGED = "account.password_changed";
     public static final String UPDATED = "account.updated";
+    public static final String ERASED = "account.erased";
 
     public record Account(long userId, String firstName, String lastName, String email, String timeZone) {
         static Account of(User user) {

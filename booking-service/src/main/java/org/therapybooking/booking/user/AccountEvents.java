@@ -34,6 +34,12 @@ public class AccountEvents {
         write(AccountEvent.UPDATED, user, null, now);
     }
 
+    /** The person was erased; the account part holds the anonymous values that replace theirs everywhere. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erased(User user, Instant now) {
+        write(AccountEvent.ERASED, user, null, now);
+    }
+
     private void write(String type, User user, AccountEvent.Reset reset, Instant now) {
         AccountEvent event = new AccountEvent(UUID.randomUUID(), type, 1, now, user.id, AccountEvent.Account.of(user),
                 reset);

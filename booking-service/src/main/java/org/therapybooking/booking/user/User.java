@@ -49,6 +49,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
 
+    /** When the person was erased (anonymized); null for a live account. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

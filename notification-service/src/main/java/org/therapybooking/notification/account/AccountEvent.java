@@ -30,6 +30,7 @@ public record AccountEvent(
     public static final String PASSWORD_RESET_REQUESTED = "account.password_reset_requested";
     public static final String PASSWORD_CHANGED = "account.password_changed";
     public static final String UPDATED = "account.updated";
+    public static final String ERASED = "account.erased";
 
     public record Account(
             @NotNull @Min(1) Long userId,

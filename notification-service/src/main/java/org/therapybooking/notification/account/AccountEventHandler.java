@@ -95,9 +95,17 @@ public class AccountEventHandler {
             return false;
         }
         AccountEvent.Account account = event.account();
-        if (AccountEvent.UPDATED.equals(event.eventType())) {
+        if (AccountEvent.UPDATED.equals(event.eventType()) || AccountEvent.ERASED.equals(event.eventType())) {
+            // an erasure is the last profile change: anonymous values, also against older booking events
             profiles.changed(account.userId(), account.firstName(), account.lastName(), account.email(),
                     account.timeZone(), event.occurredAt());
+            if (AccountEvent.ERASED.equals(event.eventType())) {
+                int deleted = em.createNativeQuery("""
+                        DELETE FROM notification WHERE user_id = ?1 OR (recipient_role = 'client'
+                            AND booking_id IN (SELECT booking_id FROM booking WHERE client_user_id = ?1))""")
+                        .setParameter(1, account.userId()).executeUpdate();
+                LOG.infof("user %d erased: %d of their notifications deleted", account.userId(), deleted);
+            }
             return true;
         }
         Notification n = new Notification();
@@ -140,7 +148,7 @@ public class AccountEventHandler {
                 yield NotificationKind.PASSWORD_RESET;
             }
             case AccountEvent.PASSWORD_CHANGED -> NotificationKind.PASSWORD_CHANGED;
-            case AccountEvent.UPDATED -> null;
+            case AccountEvent.UPDATED, AccountEvent.ERASED -> null;
             default -> throw new PoisonMessageException("unknown event type " + event.eventType());
         };
     }

@@ -26,6 +26,12 @@ public class NotificationPlanner {
     private static final Logger LOG = Logger.getLogger(NotificationPlanner.class);
 
     static final String PASSED_WHEN_PLANNED = "due time had already passed when the booking arrived";
+    static final String NO_MAILBOX = "the address cannot receive mail (reserved .invalid domain: an erased person)";
+
+    /** RFC 2606 reserves {@code .invalid}: no mail can be delivered there. Erased people get such an address. */
+    static boolean cannotReceiveMail(String address) {
+        return address.toLowerCase(java.util.Locale.ROOT).endsWith(".invalid");
+    }
 
     /**
      * Fired for every row planned to be sent ({@code due}: when); observed after the commit, so the dispatcher sends
@@ -204,6 +210,9 @@ public class NotificationPlanner {
         if (due.isBefore(now)) {
             n.status = NotificationStatus.SKIPPED;
             n.lastError = PASSED_WHEN_PLANNED;
+        } else if (cannotReceiveMail(n.recipientEmail)) {
+            n.status = NotificationStatus.SKIPPED;
+            n.lastError = NO_MAILBOX;
         } else {
             n.status = NotificationStatus.PENDING;
         }

@@ -178,6 +178,46 @@ class AccountEmailsTest extends NotificationIT {
     }
 
     @Test
+    void anErasureRemovesThePersonEverywhereAndNothingBringsThemBack() {
+        String to = "zoe.4601@example.org";
+        String host = "dr.4601@practice.example.org";
+        TestEvents.Person client = new TestEvents.Person(4601, "Zoë", "O'Brien", to, "Europe/Berlin");
+        Booking booking = Booking.of(4601, "2026-12-20T10:00:00Z", client, TestEvents.host(host));
+        clock.set(NOW);
+        ObjectNode created = TestEvents.created(booking);
+        Kafka.publish(created);
+        Eventually.until("meeting-info to both", WAIT, () -> Mailbox.to(to).size() == 1 && Mailbox.to(host).size() == 1);
+        assertTrue(Db.count("SELECT count(*) FROM notification WHERE booking_id = 4601 AND recipient_role = 'client'") > 1);
+
+        // booking-service erases the client: anonymous values, then the future booking cancelled with them
+        ObjectNode erased = event("account.erased", 4601, "erased-4601@erased.invalid");
+        ((ObjectNode) erased.get("account")).put("first_name", "Erased").put("last_name", "client");
+        erased.put("occurred_at", "2026-12-10T10:00:01Z");
+        Kafka.publishAccount(erased);
+        TestEvents.Person anonymous = new TestEvents.Person(4601, "Erased", "client", "erased-4601@erased.invalid",
+                "Europe/Berlin");
+        Booking anonymized = Booking.of(4601, "2026-12-20T10:00:00Z", anonymous, TestEvents.host(host)).cancelled();
+        ObjectNode cancelled = TestEvents.cancelled(anonymized, "client");
+        Kafka.publish(cancelled);
+        // and an event written before the erasure, still carrying the real data, arrives last
+        ObjectNode stale = TestEvents.paid(booking);
+        Kafka.publish(stale);
+        Eventually.until("all applied", WAIT, () -> Db.applied(erased) && Db.applied(cancelled) && Db.applied(stale));
+        Eventually.until("the therapist's cancellation", WAIT, () -> Mailbox.to(host).size() == 2);
+        Eventually.quietFor(Duration.ofSeconds(2));
+
+        assertEquals(1, Mailbox.to(to).size(), "nothing more to the erased person");
+        Email cancellation = Mailbox.to(host).get(1);
+        assertTrue(cancellation.subject().startsWith("Cancelled"), cancellation.subject());
+        assertTrue(cancellation.text().contains("Erased client"), cancellation.text());
+        assertEquals(0, Db.count("SELECT count(*) FROM notification n WHERE n::text LIKE '%zoe.4601%'"));
+        assertEquals(0, Db.count("SELECT count(*) FROM booking b WHERE b::text LIKE '%zoe.4601%' OR b::text LIKE '%Zoë%'"));
+        assertEquals(0, Db.count("SELECT count(*) FROM person p WHERE p::text LIKE '%zoe.4601%'"));
+        assertEquals(0, Db.count("SELECT count(*) FROM notification WHERE booking_id = 4601 AND recipient_role = 'client'"
+                + " AND status <> 'skipped'"), "client rows planned after the erasure are skipped, not sent");
+    }
+
+    @Test
     void theContractKeepsExtraPersonalDataAndSecretsOut() {
         assertEquals(java.util.Set.of(), EventContract.violations(resetRequested(76, "a@example.org", "C".repeat(43),
                 "2026-12-10T10:30:00Z")));
