@@ -111,7 +111,7 @@ class RenderedOverlaysTest {
     @EnumSource(Rendered.class)
     void everyServiceGetsTheSharedEnvironmentFromItsConfigMap(Rendered overlay) {
         Map<String, Set<String>> expected = Map.of(
-                "booking-service-config", Set.of("KAFKA_BOOTSTRAP_SERVERS", "MEETING_LINK_SERVICE_URL",
+                "booking-service-config", Set.of("KAFKA_BOOTSTRAP_SERVERS", "MEETING_LINK_SERVICE_URL", "NOTIFICATION_SERVICE_URL",
                         "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_SIGN_KEY_LOCATION",
                         "JWT_SIGN_KEY_ID", "JITSI_BASE_URL", "JOIN_LINK_BASE_URL", "QUARKUS_HTTP_PORT"),
                 "meeting-link-service-config", Set.of("JITSI_BASE_URL", "JITSI_AUTH_MODE", "DISPLAY_NAME_POLICY",

@@ -72,6 +72,7 @@ final class Stack implements AutoCloseable {
         Path key = writeSigningKey(dir.resolve("jwt"));
         int bookingPort1 = FreePorts.next();
         int meetingLinkPort = FreePorts.next();
+        int notificationPort1 = FreePorts.next();
         String jwks = "http://127.0.0.1:" + bookingPort1 + "/api/auth/jwks";
         // notification-service's client secret for booking-service's token endpoint; booking-service holds its SHA-256
         String clientSecret = randomSecret();
@@ -97,6 +98,8 @@ final class Stack implements AutoCloseable {
         bookingEnv.put("JWT_SIGN_KEY_ID", "system-tests-1");
         bookingEnv.put("PAYMENT_WEBHOOK_SECRET", "whsec_" + UUID.randomUUID());
         bookingEnv.put("NOTIFICATION_CLIENT_SECRET_SHA256", sha256Hex(clientSecret));
+        // the export asks notification-service for its part
+        bookingEnv.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + notificationPort1);
         // every client of the tests logs in from 127.0.0.1
         bookingEnv.put("LOGIN_MAX_ATTEMPTS_PER_CLIENT", "1000000");
         bookingEnv.put("LOGIN_WINDOW", LOGIN_WINDOW.toString());
@@ -137,7 +140,7 @@ final class Stack implements AutoCloseable {
         notificationEnv.put("NOTIFICATIONS_RETRY_MAX_DELAY", "PT4S");
         notificationEnv.put("NOTIFICATIONS_RETRY_MAX_ATTEMPTS", "1000");
         Path notificationJar = jar(servicesRoot, "notification-service");
-        notification.add(new ServiceProcess("notification-service-1", notificationJar, FreePorts.next(), notificationEnv, logs));
+        notification.add(new ServiceProcess("notification-service-1", notificationJar, notificationPort1, notificationEnv, logs));
         notification.add(new ServiceProcess("notification-service-2", notificationJar, FreePorts.next(), notificationEnv, logs));
 
         // booking replica 1 first: it seeds the admin and serves the JWKS the others verify with
