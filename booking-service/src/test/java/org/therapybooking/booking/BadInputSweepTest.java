@@ -52,6 +52,8 @@ class BadInputSweepTest extends IntegrationTest {
         long othersBooking = api.bookingId(other.token(), api.slot(3));
         long openSlot = api.slot(100);
         long adminSlot = api.slot(3);
+        // the user the staff erasure and export probes act on (the first valid erasure erases them, later ones 404)
+        long staffTarget = api.newUser().id();
         AtomicLong emails = new AtomicLong();
         // the client's own join token: /j/{token} gets bad query parameters and headers around a real one
         String joinUrl = api.as(client.token()).get("/api/bookings/" + ownBooking).then().statusCode(200).extract()
@@ -62,13 +64,16 @@ class BadInputSweepTest extends IntegrationTest {
         BadInputs.Samples samples = new BadInputs.Samples(
                 operation -> operation.path()
                         .replace("/api/admin/schedules/{id}", "/api/admin/schedules/" + adminSlot)
+                        .replace("/api/admin/users/{id}", "/api/admin/users/" + staffTarget)
                         .replace("{id}", Long.toString(ownBooking))
                         .replace("{token}", joinToken),
                 (operation, name) -> switch (name) {
                     case "email" -> operation.path().endsWith("/register")
                             ? "sweep-" + emails.incrementAndGet() + "-" + UUID.randomUUID() + "@example.org"
                             : client.email();
-                    case "password" -> operation.path().endsWith("/login") ? "not the password" : Api.PASSWORD;
+                    // a wrong one for login and for erasing oneself: the sweep's client must stay signed in
+                    case "password" -> operation.path().endsWith("/login") || operation.path().equals("/api/auth/me")
+                            ? "not the password" : Api.PASSWORD;
                     case "first_name", "last_name" -> "Sweep";
                     case "time_zone" -> "Europe/Berlin";
                     case "schedule_id", "new_schedule_id" -> openSlot;

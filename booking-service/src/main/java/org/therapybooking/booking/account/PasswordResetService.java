@@ -79,6 +79,31 @@ public class PasswordResetService {
     }
 
     private void issue(User user, Instant now) {
+        if (user.deactivatedAt != null || user.erasedAt != null) {
+            return; // nobody to let back in; the answer stays the same
+        }
+        Issued issued = newToken(user, now, config.passwordReset().lifetime());
+        events.passwordResetRequested(user, issued.link(), issued.expiresAt(), now);
+        LOG.infof("password reset link issued for user %d, valid until %s", user.id, issued.expiresAt());
+    }
+
+    /**
+     * A new staff account's invitation, in the caller's transaction: a set-password link of the same kind as a reset
+     * link, valid longer ({@code booking.password-reset.invitation-lifetime}, default 7 days) and sent as an
+     * invitation ({@code account.invited}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invite(User user, Instant now) {
+        Issued issued = newToken(user, now, config.passwordReset().invitationLifetime());
+        events.invited(user, issued.link(), issued.expiresAt(), now);
+        LOG.infof("invitation issued for user %d, valid until %s", user.id, issued.expiresAt());
+    }
+
+    /** A link made: the token travels only in it, the stored row keeps its hash. */
+    private record Issued(String link, Instant expiresAt) {
+    }
+
+    private Issued newToken(User user, Instant now, Duration lifetime) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -86,10 +111,9 @@ public class PasswordResetService {
         row.userId = user.id;
         row.tokenHash = hash(token);
         row.createdAt = now;
-        row.expiresAt = now.plus(config.passwordReset().lifetime());
+        row.expiresAt = now.plus(lifetime);
         row.persist();
-        events.passwordResetRequested(user, config.passwordReset().pageUrl() + "#token=" + token, row.expiresAt, now);
-        LOG.infof("password reset link issued for user %d, valid until %s", user.id, row.expiresAt);
+        return new Issued(config.passwordReset().pageUrl() + "#token=" + token, row.expiresAt);
     }
 
     /** Sets the new password if the token is known, unused and unexpired; the outcome is the answer's detail. */

@@ -12,7 +12,7 @@ import org.therapybooking.booking.auth.CurrentUser;
 
 /**
  * Staff export or erase a client's personal data for them (a request made by letter, say); merged with
- * AdminUserResource under {@code /api/admin/users}. Both leave an entry in the audit trail.
+ * AdminUserResource under {@code /api/admin/users}. Practice admins only; both leave an entry in the audit trail.
  */
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,12 +32,14 @@ public class StaffPrivacyResource {
     @GET
     @Path("/{id}/export")
     public ExportService.Export export(@PathParam("id") long id) {
+        currentUser.requirePracticeAdmin();
         return exports.exportByStaff(id, currentUser.id());
     }
 
     @DELETE
     @Path("/{id}")
     public ErasureService.Erased erase(@PathParam("id") long id) {
+        currentUser.requirePracticeAdmin();
         return erasure.eraseByStaff(id, currentUser.id());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.therapybooking.booking.auth.CurrentUser;
 import org.therapybooking.commons.time.InstantOrDate;
 
 /** The audit trail, newest first (docs/api.md "Audit trail"). */
@@ -21,9 +22,11 @@ import org.therapybooking.commons.time.InstantOrDate;
 public class AuditResource {
 
     private final AuditTrail trail;
+    private final CurrentUser currentUser;
 
-    AuditResource(AuditTrail trail) {
+    AuditResource(AuditTrail trail, CurrentUser currentUser) {
         this.trail = trail;
+        this.currentUser = currentUser;
     }
 
     public record Query(
@@ -37,6 +40,8 @@ public class AuditResource {
 
     @GET
     public AuditTrail.Page list(@Valid @BeanParam Query query) {
+        // who looked at whose data is the practice's to review, not a colleague's
+        currentUser.requirePracticeAdmin();
         return trail.find(query.subjectUserId() == null ? null : Long.valueOf(query.subjectUserId()),
                 query.actorUserId() == null ? null : Long.valueOf(query.actorUserId()),
                 InstantOrDate.of(query.from()), InstantOrDate.of(query.to()),

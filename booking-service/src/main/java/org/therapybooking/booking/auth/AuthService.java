@@ -32,12 +32,15 @@ public class AuthService {
         return new AuthResource.RegisterResponse(UserView.of(user), tokens.issue(user));
     }
 
-    /** Read-only and deliberately outside a transaction: no pooled connection is held while bcrypt runs. */
+    /**
+     * Read-only and deliberately outside a transaction: no pooled connection is held while bcrypt runs. A deactivated
+     * staff account gets the same answer as a wrong password.
+     */
     public TokenService.TokenResponse login(String email, String password, String clientAddress) {
         rateLimiter.checkAndCountAttempt(email, clientAddress);
         User user = User.findByEmail(email.trim()).orElse(null);
         boolean matches = BcryptUtil.matches(password, user == null ? DUMMY_HASH : user.passwordHash);
-        if (user == null || !matches) {
+        if (user == null || !matches || user.deactivatedAt != null) {
             // the attempt was counted before the check: nothing more to record
             throw new ApiException(ProblemType.UNAUTHORIZED, "E-mail or password is wrong");
         }

@@ -62,7 +62,7 @@ public class AdminBookingResource {
         BookingStatus status = query.status() == null ? null : Coded.fromCode(BookingStatus.class, query.status());
         BookingService.Page page = bookings.adminList(status, InstantOrDate.of(query.from()),
                 InstantOrDate.of(query.to()), query.userId() == null ? null : Long.valueOf(query.userId()),
-                query.limit(), query.offset());
+                currentUser.therapistScope(), query.limit(), query.offset());
         // whose bookings were shown, and whom the filter asked about (even when they have none)
         List<Long> subjects = new ArrayList<>(page.bookings().stream().map(BookingDetails::userId).toList());
         if (query.userId() != null) {
@@ -77,6 +77,7 @@ public class AdminBookingResource {
     @POST
     @Path("/{id}/cancel")
     public AdminBookingView cancel(@PathParam("id") long id, @Valid BookingResource.CancelRequest body) {
-        return views.adminView(bookings.cancel(id, currentUser.id(), true, body == null ? null : body.reason()));
+        return views.adminView(bookings.cancel(id, currentUser.id(), true, currentUser.therapistScope(),
+                body == null ? null : body.reason()));
     }
 }

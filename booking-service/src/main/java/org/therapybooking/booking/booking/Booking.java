@@ -140,6 +140,10 @@ public class Booking extends PanacheEntityBase {
             where.append(" and b.user.id = :userId");
             params.put("userId", filter.userId());
         }
+        if (filter.therapistId() != null) {
+            where.append(" and b.schedule.therapist.id = :therapistId");
+            params.put("therapistId", filter.therapistId());
+        }
         long total = count("from Booking b" + where, params);
         List<Booking> bookings = find("select b from Booking b join fetch b.schedule join fetch b.user" + where
                 + " order by b.schedule.startsAt, b.id", params).range(filter.offset(), filter.offset() + filter.limit() - 1)

@@ -85,7 +85,7 @@ public class BookingResource {
     @GET
     @Path("/{id}")
     public BookingView get(@PathParam("id") long id) {
-        BookingDetails booking = bookings.get(id, currentUser.id(), currentUser.isAdmin());
+        BookingDetails booking = bookings.get(id, currentUser.id(), currentUser.isAdmin(), currentUser.therapistScope());
         if (booking.userId() != currentUser.id()) {
             // staff reading a client's booking
             audit.record(currentUser.id(), AuditTrail.Action.BOOKING_READ, List.of(booking.userId()), booking.id(), null);
@@ -96,7 +96,7 @@ public class BookingResource {
     @POST
     @Path("/{id}/cancel")
     public BookingView cancel(@PathParam("id") long id, @Valid CancelRequest body) {
-        return views.view(bookings.cancel(id, currentUser.id(), currentUser.isAdmin(),
+        return views.view(bookings.cancel(id, currentUser.id(), currentUser.isAdmin(), currentUser.therapistScope(),
                 body == null ? null : body.reason()));
     }
 

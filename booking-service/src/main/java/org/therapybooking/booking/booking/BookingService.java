@@ -83,8 +83,8 @@ public class BookingService {
 
     /** The booking if the caller owns it or is an admin; anyone else learns nothing (404). */
     @Transactional
-    public BookingDetails get(long bookingId, long callerId, boolean callerIsAdmin) {
-        return BookingDetails.of(visible(Booking.findById(bookingId), callerId, callerIsAdmin));
+    public BookingDetails get(long bookingId, long callerId, boolean callerIsAdmin, Long therapistScope) {
+        return BookingDetails.of(visible(Booking.findById(bookingId), callerId, callerIsAdmin, therapistScope));
     }
 
     /**
@@ -93,8 +93,9 @@ public class BookingService {
      * (also an admin cancelling their own booking), an admin otherwise.
      */
     @Transactional
-    public BookingDetails cancel(long bookingId, long callerId, boolean callerIsAdmin, String reason) {
-        Booking booking = visible(Booking.lock(bookingId), callerId, callerIsAdmin);
+    public BookingDetails cancel(long bookingId, long callerId, boolean callerIsAdmin, Long therapistScope,
+            String reason) {
+        Booking booking = visible(Booking.lock(bookingId), callerId, callerIsAdmin, therapistScope);
         if (booking.status != BookingStatus.SCHEDULED) {
             throw ApiException.conflict("Only a scheduled booking can be cancelled");
         }
@@ -202,11 +203,13 @@ public class BookingService {
 
     /** One page for an admin; a limit above {@code booking.bookings.max-page-size} is capped to it. */
     @Transactional
-    public Page adminList(BookingStatus status, Instant from, Instant to, Long userId, Integer limit, Integer offset) {
+    /** @param therapistId only bookings in this therapist's slots (a therapist's own list); null: all */
+    public Page adminList(BookingStatus status, Instant from, Instant to, Long userId, Long therapistId, Integer limit,
+            Integer offset) {
         int pageSize = Math.min(limit == null ? config.bookings().defaultPageSize() : limit,
                 config.bookings().maxPageSize());
         int skip = offset == null ? 0 : offset;
-        Booking.Page page = Booking.page(new BookingFilter(status, from, to, userId, pageSize, skip));
+        Booking.Page page = Booking.page(new BookingFilter(status, from, to, userId, therapistId, pageSize, skip));
         return new Page(page.bookings().stream().map(BookingDetails::of).toList(), page.total(), pageSize, skip);
     }
 
@@ -253,7 +256,7 @@ public class BookingService {
 
     /** The checks a slot passes before a booking takes a place in it (a new booking, or one moved there). */
     private static void requireBookable(Schedule slot, long userId, Long movingBookingId, Instant now, String which) {
-        if (!slot.available) {
+        if (!slot.available || slot.therapist.deactivatedAt != null) {
             throw ApiException.conflict(which + " is not available");
         }
         if (!slot.startsAt.isAfter(now)) {
@@ -272,8 +275,17 @@ public class BookingService {
         booking.jitsiRoomUrl = RoomIds.url(config.jitsi().baseUrl(), booking.jitsiRoomId);
     }
 
-    private static Booking visible(Booking booking, long callerId, boolean callerIsAdmin) {
-        if (booking == null || (!callerIsAdmin && booking.user.id != callerId)) {
+    /**
+     * The booking if the caller may see it: its owner, a practice admin, or the therapist whose slot it is in
+     * ({@code therapistScope}: the therapist's id; null for a practice admin). Anyone else learns nothing (404).
+     */
+    private static Booking visible(Booking booking, long callerId, boolean callerIsAdmin, Long therapistScope) {
+        if (booking == null) {
+            throw ApiException.notFound("Booking");
+        }
+        boolean owner = booking.user.id == callerId;
+        boolean staff = callerIsAdmin && (therapistScope == null || therapistScope.equals(booking.schedule.therapist.id));
+        if (!owner && !staff) {
             throw ApiException.notFound("Booking");
         }
         return booking;

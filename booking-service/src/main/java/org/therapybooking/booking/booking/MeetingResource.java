@@ -29,6 +29,6 @@ public class MeetingResource {
     @GET
     @Path("/{id}/link")
     public MeetingLinkView link(@PathParam("id") long id) {
-        return views.meetingLink(bookings.get(id, currentUser.id(), currentUser.isAdmin()));
+        return views.meetingLink(bookings.get(id, currentUser.id(), currentUser.isAdmin(), currentUser.therapistScope()));
     }
 }

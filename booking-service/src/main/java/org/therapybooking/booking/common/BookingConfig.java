@@ -128,6 +128,10 @@ public interface BookingConfig {
         @WithDefault("PT30M")
         Duration lifetime();
 
+        /** How long a new staff member's invitation (a set-password link) works: long enough to read it next week. */
+        @WithDefault("P7D")
+        Duration invitationLifetime();
+
         /** Reset requests per e-mail address per window, whether or not an account has that address. */
         @WithDefault("3")
         int maxRequestsPerAccount();

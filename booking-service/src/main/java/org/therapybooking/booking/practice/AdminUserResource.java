@@ -38,7 +38,7 @@ public class AdminUserResource {
 
     @GET
     public AdminUserPage list(@Valid @BeanParam Query query) {
-        AdminUserPage page = users.list(query.q(), query.limit(), query.offset());
+        AdminUserPage page = users.list(query.q(), currentUser.therapistScope(), query.limit(), query.offset());
         audit.record(currentUser.id(), AuditTrail.Action.USERS_LIST, page.users().stream().map(u -> u.id()).toList(),
                 null, "q=" + query.q() + " offset=" + page.offset() + " limit=" + page.limit());
         return page;

@@ -24,15 +24,17 @@ public class AdminUserService {
 
     /**
      * One page of the accounts whose first name, last name, full name or e-mail contains {@code search} (any case;
-     * blank or null: every account), with the same page rules as the admin booking list.
+     * blank or null: every account), with the same page rules as the admin booking list. A therapist
+     * ({@code therapistId}) sees only the people who booked one of their slots.
      */
     @Transactional
-    public AdminUserPage list(String search, Integer limit, Integer offset) {
+    public AdminUserPage list(String search, Long therapistId, Integer limit, Integer offset) {
         int pageSize = Math.min(limit == null ? config.bookings().defaultPageSize() : limit,
                 config.bookings().maxPageSize());
         int skip = offset == null ? 0 : offset;
         String pattern = search == null || search.isBlank() ? null : PracticeQueries.containing(search.trim());
-        return new AdminUserPage(queries.users(pattern, clock.instant(), pageSize, skip), queries.countUsers(pattern),
+        return new AdminUserPage(queries.users(pattern, therapistId, clock.instant(), pageSize, skip),
+                queries.countUsers(pattern, therapistId),
                 pageSize, skip);
     }
 }

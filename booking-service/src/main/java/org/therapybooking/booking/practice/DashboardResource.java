@@ -37,6 +37,6 @@ public class DashboardResource {
 
     @GET
     public Dashboard get(@Valid @BeanParam Query query) {
-        return dashboard.dashboard(currentUser.id(), query.from(), query.to(), query.timeZone());
+        return dashboard.dashboard(currentUser.id(), currentUser.therapistScope(), query.from(), query.to(), query.timeZone());
     }
 }

@@ -40,7 +40,8 @@ public class DashboardService {
      * @param to the same, exclusive; default the first day of the next month
      */
     @Transactional
-    public Dashboard dashboard(long callerId, String from, String to, ZoneId timeZone) {
+    /** @param therapistId a therapist's dashboard counts only their own slots; null: the whole practice */
+    public Dashboard dashboard(long callerId, Long therapistId, String from, String to, ZoneId timeZone) {
         ZoneId zone = timeZone != null ? timeZone : ZoneId.of(users.get(callerId).timeZone);
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -53,13 +54,13 @@ public class DashboardService {
         if (!range.to().isAfter(range.from())) {
             throw ApiException.invalid("to", "must be after from");
         }
-        PracticeQueries.SessionCounts sessions = queries.sessionCounts(now, day.from(), day.to(), week.from(),
+        PracticeQueries.SessionCounts sessions = queries.sessionCounts(therapistId, now, day.from(), day.to(), week.from(),
                 week.to(), range.from(), range.to());
         Map<String, Long> payments = new LinkedHashMap<>();
-        queries.paymentsByStatus(range.from(), range.to()).forEach((status, count) -> payments.put(status.code(),
+        queries.paymentsByStatus(therapistId, range.from(), range.to()).forEach((status, count) -> payments.put(status.code(),
                 count));
         return new Dashboard(now, zone.getId(), day, week, sessions.today(), sessions.thisWeek(), sessions.upcoming(),
-                range, sessions.cancelledInRange(), sessions.completedInRange(), sessions.noShowsInRange(), payments, queries.revenue(range.from(), range.to()));
+                range, sessions.cancelledInRange(), sessions.completedInRange(), sessions.noShowsInRange(), payments, queries.revenue(therapistId, range.from(), range.to()));
     }
 
     private static Instant start(LocalDate date, ZoneId zone) {

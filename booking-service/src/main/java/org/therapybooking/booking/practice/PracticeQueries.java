@@ -25,7 +25,8 @@ public class PracticeQueries {
     /** The escape character of search patterns (see {@link #containing}); not a backslash, which HQL escapes too. */
     private static final char ESCAPE = '!';
     /** Erased people are no longer accounts anyone looks after: their anonymous shells are never listed. */
-    private static final String LIVE = " where u.erasedAt is null";
+    private static final String LIVE = " where u.erasedAt is null and (:therapist = 0L or exists (select 1 from Booking"
+            + " tb where tb.user = u and tb.schedule.therapist.id = :therapist))";
     private static final String SEARCH = " and (u.email ilike :pattern escape '!'"
             + " or u.firstName ilike :pattern escape '!' or u.lastName ilike :pattern escape '!'"
             + " or concat(u.firstName, ' ', u.lastName) ilike :pattern escape '!')";
@@ -49,9 +50,9 @@ public class PracticeQueries {
     }
 
     /** How many accounts match the search ({@code null}: all). */
-    public long countUsers(String pattern) {
+    public long countUsers(String pattern, Long therapistId) {
         TypedQuery<Long> query = em.createQuery("select count(u) from User u" + LIVE + (pattern == null ? "" : SEARCH),
-                Long.class);
+                Long.class).setParameter("therapist", scope(therapistId));
         if (pattern != null) {
             query.setParameter("pattern", pattern);
         }
@@ -59,7 +60,7 @@ public class PracticeQueries {
     }
 
     /** One page of the matching accounts, by last and first name, each with its booking counts at {@code now}. */
-    public List<AdminUserView> users(String pattern, Instant now, int limit, int offset) {
+    public List<AdminUserView> users(String pattern, Long therapistId, Instant now, int limit, int offset) {
         TypedQuery<Object[]> query = em.createQuery("select u.id, u.email, u.firstName, u.lastName, u.phone,"
                 + " u.location, u.timeZone, u.admin, u.createdAt,"
                 + " count(b.id) filter (where b.status = :scheduled and s.startsAt >= :now),"
@@ -71,6 +72,7 @@ public class PracticeQueries {
                 .setParameter("scheduled", BookingStatus.SCHEDULED)
                 .setParameter("cancelled", BookingStatus.CANCELLED)
                 .setParameter("now", now)
+                .setParameter("therapist", scope(therapistId))
                 .setFirstResult(offset)
                 .setMaxResults(limit);
         if (pattern != null) {
@@ -86,8 +88,8 @@ public class PracticeQueries {
             long completedInRange, long noShowsInRange) {
     }
 
-    public SessionCounts sessionCounts(Instant now, Instant todayFrom, Instant todayTo, Instant weekFrom,
-            Instant weekTo, Instant from, Instant to) {
+    public SessionCounts sessionCounts(Long therapistId, Instant now, Instant todayFrom, Instant todayTo,
+            Instant weekFrom, Instant weekTo, Instant from, Instant to) {
         Object[] row = em.createQuery("select"
                 + " count(b.id) filter (where b.status <> :cancelled and s.startsAt >= :todayFrom and s.startsAt < :todayTo),"
                 + " count(b.id) filter (where b.status <> :cancelled and s.startsAt >= :weekFrom and s.startsAt < :weekTo),"
@@ -95,7 +97,8 @@ public class PracticeQueries {
                 + " count(b.id) filter (where b.status = :cancelled and s.startsAt >= :from and s.startsAt < :to),"
                 + " count(b.id) filter (where b.status = :completed and s.startsAt >= :from and s.startsAt < :to),"
                 + " count(b.id) filter (where b.status = :noShow and s.startsAt >= :from and s.startsAt < :to)"
-                + " from Booking b join b.schedule s", Object[].class)
+                + " from Booking b join b.schedule s where (:therapist = 0L or s.therapist.id = :therapist)", Object[].class)
+                .setParameter("therapist", scope(therapistId))
                 .setParameter("scheduled", BookingStatus.SCHEDULED)
                 .setParameter("cancelled", BookingStatus.CANCELLED)
                 .setParameter("completed", BookingStatus.COMPLETED)
@@ -110,25 +113,32 @@ public class PracticeQueries {
     }
 
     /** How many bookings starting in [from, to), cancelled ones included, are in each payment state (all states). */
-    public Map<PaymentStatus, Long> paymentsByStatus(Instant from, Instant to) {
+    public Map<PaymentStatus, Long> paymentsByStatus(Long therapistId, Instant from, Instant to) {
         Map<PaymentStatus, Long> counts = new EnumMap<>(PaymentStatus.class);
         for (PaymentStatus status : PaymentStatus.values()) {
             counts.put(status, 0L);
         }
         em.createQuery("select b.paymentStatus, count(b.id) from Booking b join b.schedule s"
-                + " where s.startsAt >= :from and s.startsAt < :to group by b.paymentStatus", Object[].class)
-                .setParameter("from", from).setParameter("to", to)
+                + " where s.startsAt >= :from and s.startsAt < :to and (:therapist = 0L or s.therapist.id = :therapist)"
+                + " group by b.paymentStatus", Object[].class)
+                .setParameter("from", from).setParameter("to", to).setParameter("therapist", scope(therapistId))
                 .getResultList().forEach(row -> counts.put((PaymentStatus) row[0], (Long) row[1]));
         return counts;
     }
 
     /** Per currency, the amounts of bookings starting in [from, to) whose payment succeeded (refunded ones not). */
-    public List<Revenue> revenue(Instant from, Instant to) {
+    public List<Revenue> revenue(Long therapistId, Instant from, Instant to) {
         return em.createQuery("select b.currency, sum(b.amount) from Booking b join b.schedule s"
                 + " where b.paymentStatus = :succeeded and s.startsAt >= :from and s.startsAt < :to"
+                + " and (:therapist = 0L or s.therapist.id = :therapist)"
                 + " group by b.currency order by b.currency", Object[].class)
-                .setParameter("succeeded", PaymentStatus.SUCCEEDED)
+                .setParameter("succeeded", PaymentStatus.SUCCEEDED).setParameter("therapist", scope(therapistId))
                 .setParameter("from", from).setParameter("to", to)
                 .getResultList().stream().map(row -> new Revenue((String) row[0], (BigDecimal) row[1])).toList();
+    }
+
+    /** A therapist's id narrows a query to their slots; 0 (no therapist has it) means the whole practice. */
+    private static long scope(Long therapistId) {
+        return therapistId == null ? 0L : therapistId;
     }
 }

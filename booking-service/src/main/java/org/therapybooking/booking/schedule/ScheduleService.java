@@ -43,12 +43,16 @@ public class ScheduleService {
             boolean available) {
     }
 
+    /**
+     * @param therapistId whose slot it is: the caller's own, or (practice admins only, checked by the caller) another
+     *     active staff member's
+     */
     @Transactional
-    public ScheduleView create(long adminId, SlotChange change) {
-        // the admin's row lock serializes one therapist's slot changes; the exclusion constraint backs it up
-        User therapist = User.lock(adminId);
-        if (therapist == null) {
-            throw ApiException.notFound("User");
+    public ScheduleView create(long therapistId, SlotChange change) {
+        // the therapist's row lock serializes one therapist's slot changes; the exclusion constraint backs it up
+        User therapist = User.lock(therapistId);
+        if (therapist == null || !therapist.role.isStaff() || therapist.deactivatedAt != null) {
+            throw ApiException.invalid("therapist_id", "must be an active staff member");
         }
         List<FieldError> missing = new java.util.ArrayList<>();
         if (change.startsAt() == null) {
@@ -66,7 +70,7 @@ public class ScheduleService {
                 change.amount() == null ? practice.defaultAmount() : change.amount(),
                 change.currency() == null ? practice.defaultCurrency() : change.currency(),
                 change.available() == null || change.available()));
-        if (Schedule.overlapsOtherSlot(adminId, valid.startsAt(), valid.endsAt(), null)) {
+        if (Schedule.overlapsOtherSlot(therapistId, valid.startsAt(), valid.endsAt(), null)) {
             throw ApiException.conflict("The slot overlaps another slot of the same therapist");
         }
         Schedule schedule = new Schedule();
@@ -78,13 +82,14 @@ public class ScheduleService {
     }
 
     /**
-     * A partial update: what the change leaves null stays as it is. Any admin may change any slot; the slot stays
-     * with the therapist who created it. Switching a slot off leaves its bookings as they are.
+     * A partial update: what the change leaves null stays as it is. A practice admin may change any slot, a
+     * therapist only theirs; the slot stays with its therapist. Switching a slot off leaves its bookings as they are.
      */
+    /** @param therapistScope a therapist may change only their own slots (null: a practice admin, any slot) */
     @Transactional
-    public ScheduleView update(long scheduleId, SlotChange change) {
+    public ScheduleView update(long scheduleId, SlotChange change, Long therapistScope) {
         Schedule existing = Schedule.findById(scheduleId);
-        if (existing == null) {
+        if (existing == null || therapistScope != null && existing.therapist.id != therapistScope.longValue()) {
             throw ApiException.notFound("Schedule");
         }
         User.lock(existing.therapist.id);
@@ -114,10 +119,15 @@ public class ScheduleService {
         return ScheduleView.of(schedule, active);
     }
 
+    /** @param therapistId only this therapist's slots (a therapist's own view, or a practice admin's filter) */
     @Transactional
-    public List<ScheduleView> listAll(Instant from, Instant to) {
+    public List<ScheduleView> listAll(Instant from, Instant to, Long therapistId) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder query = new StringBuilder("select s from Schedule s join fetch s.therapist where 1 = 1");
+        if (therapistId != null) {
+            query.append(" and s.therapist.id = :therapistId");
+            params.put("therapistId", therapistId);
+        }
         if (from != null) {
             query.append(" and s.startsAt >= :from");
             params.put("from", from);
@@ -132,15 +142,20 @@ public class ScheduleService {
         return slots.stream().map(s -> ScheduleView.of(s, counts.getOrDefault(s.id, 0L))).toList();
     }
 
-    /** Open slots (available, in the future, with room left) starting on the given local date. */
+    /**
+     * Open slots (available, in the future, with room left, of an active therapist) starting on the given local
+     * date; only one therapist's when {@code therapistId} is given.
+     */
     @Transactional
-    public List<ScheduleView> listOpen(LocalDate date, ZoneId zone) {
+    public List<ScheduleView> listOpen(LocalDate date, ZoneId zone, Long therapistId) {
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
         List<Schedule> slots = Schedule.find(
-                "select s from Schedule s join fetch s.therapist where s.startsAt >= ?1 and s.startsAt < ?2 "
-                        + "and s.startsAt > ?3 and s.available = true order by s.startsAt, s.id", from, to, now)
+                "select s from Schedule s join fetch s.therapist t where s.startsAt >= ?1 and s.startsAt < ?2 "
+                        + "and s.startsAt > ?3 and s.available = true and t.deactivatedAt is null "
+                        + "and (?4 = 0L or t.id = ?4) order by s.startsAt, s.id", from, to, now,
+                therapistId == null ? 0L : therapistId)
                 .list();
         Map<Long, Long> counts = activeCounts(slots);
         return slots.stream().map(s -> ScheduleView.of(s, counts.getOrDefault(s.id, 0L)))

@@ -45,6 +45,14 @@ public final class SlotRequest {
     private Optional<@Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String> currency;
     @JsonProperty("is_available")
     private Optional<Boolean> isAvailable;
+    /** Whose slot it is (create only; a practice admin may name another staff member, default: the caller). */
+    @JsonProperty("therapist_id")
+    private Optional<@Min(1) Long> therapistId;
+
+    /** The therapist the new slot is for, null when the body does not say. */
+    Long therapistId() {
+        return therapistId == null ? null : therapistId.orElse(null);
+    }
 
     /**
      * The change this body asks for: null components are left as they are (update) or take their default

@@ -18,6 +18,7 @@ public record AccountEvent(UUID eventId, String eventType, int eventVersion, Ins
     public static final String PASSWORD_CHANGED = "account.password_changed";
     public static final String UPDATED = "account.updated";
     public static final String ERASED = "account.erased";
+    public static final String INVITED = "account.invited";
 
     public record Account(long userId, String firstName, String lastName, String email, String timeZone) {
         static Account of(User user) {

@@ -23,6 +23,12 @@ public class AccountEvents {
         write(AccountEvent.PASSWORD_RESET_REQUESTED, user, new AccountEvent.Reset(url, expiresAt), now);
     }
 
+    /** A staff account was created: the link lets the new colleague choose a password. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invited(User user, String url, Instant expiresAt, Instant now) {
+        write(AccountEvent.INVITED, user, new AccountEvent.Reset(url, expiresAt), now);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void passwordChanged(User user, Instant now) {
         write(AccountEvent.PASSWORD_CHANGED, user, null, now);

@@ -42,8 +42,16 @@ public class User extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
+    /** The original API's {@code is_admin}: true for both staff roles (kept equal to {@code role.isStaff()}). */
     @Column(name = "is_admin", nullable = false)
     public boolean admin;
+
+    @Column(nullable = false)
+    public Role role = Role.CLIENT;
+
+    /** When a practice admin deactivated this staff account; null while active. */
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
 
     /** Raised when the password changes; tokens issued with a lower value are refused (auth.TokenVersions). */
     @Column(name = "token_version", nullable = false)
@@ -65,8 +73,14 @@ public class User extends PanacheEntityBase {
         return getEntityManager().find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The token groups of this account: every account is a user, seeded ones are admins too. */
+    /** The token groups of this account (Role.groups). */
     public List<String> groups() {
-        return admin ? List.of("user", "admin") : List.of("user");
+        return role.groups();
+    }
+
+    /** Sets the role and keeps the original API's is_admin in step with it. */
+    public void assign(Role newRole) {
+        role = newRole;
+        admin = newRole.isStaff();
     }
 }

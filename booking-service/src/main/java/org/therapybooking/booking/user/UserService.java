@@ -57,7 +57,7 @@ public class UserService {
         user.location = blankToNull(registration.location());
         user.passwordHash = BcryptUtil.bcryptHash(registration.password());
         user.timeZone = TimeZones.parse(timeZone).getId();
-        user.admin = false;
+        user.assign(Role.CLIENT);
         user.createdAt = clock.instant();
         user.persistAndFlush();
         return user;
@@ -132,13 +132,14 @@ public class UserService {
         String email = seedEmail.trim();
         String logEmail = email.toLowerCase(Locale.ROOT);
         User existing = User.findByEmail(email).orElse(null);
-        if (existing != null && existing.admin) {
+        if (existing != null && existing.role == Role.PRACTICE_ADMIN) {
             return;
         }
         String password = seedPassword.filter(p -> !p.isBlank()).orElseThrow(
                 () -> new IllegalStateException("ADMIN_SEED_PASSWORD is required with ADMIN_SEED_EMAIL"));
         if (existing != null) {
-            existing.admin = true;
+            existing.assign(Role.PRACTICE_ADMIN);
+            existing.deactivatedAt = null;
             existing.passwordHash = BcryptUtil.bcryptHash(password);
             LOG.warnf("Admin seed: promoted the existing self-registered account %s (id %d) to admin and replaced "
                     + "its password with ADMIN_SEED_PASSWORD; its previous password no longer works", logEmail,
@@ -151,7 +152,7 @@ public class UserService {
         admin.lastName = lastName;
         admin.passwordHash = BcryptUtil.bcryptHash(password);
         admin.timeZone = TimeZones.parse(timeZone).getId();
-        admin.admin = true;
+        admin.assign(Role.PRACTICE_ADMIN);
         admin.createdAt = clock.instant();
         admin.persist();
         LOG.infof("Seeded admin account %s", logEmail);

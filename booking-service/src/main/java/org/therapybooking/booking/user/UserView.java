@@ -5,10 +5,10 @@ import java.util.List;
 
 /** An account as the API shows it (never the password hash). */
 public record UserView(long id, String email, String firstName, String lastName, String phone, String location,
-        String timeZone, boolean isAdmin, List<String> groups, Instant createdAt) {
+        String timeZone, boolean isAdmin, List<String> groups, Instant createdAt, Role role) {
 
     public static UserView of(User user) {
         return new UserView(user.id, user.email, user.firstName, user.lastName, user.phone, user.location,
-                user.timeZone, user.admin, user.groups(), user.createdAt);
+                user.timeZone, user.admin, user.groups(), user.createdAt, user.role);
     }
 }

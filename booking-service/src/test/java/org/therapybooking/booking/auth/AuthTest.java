@@ -168,7 +168,7 @@ class AuthTest extends IntegrationTest {
     void seededAdminGetsTheAdminGroup() {
         api.as(api.adminToken()).get("/api/auth/me").then().statusCode(200)
                 .body("email", equalTo(Api.ADMIN_EMAIL)).body("is_admin", is(true))
-                .body("groups", containsInAnyOrder("user", "admin")).body("first_name", equalTo("Dana"));
+                .body("groups", containsInAnyOrder("user", "admin", "practice_admin")).body("first_name", equalTo("Dana"));
     }
 
     @Test

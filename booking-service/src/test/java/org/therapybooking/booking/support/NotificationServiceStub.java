@@ -7,6 +7,7 @@ import java.util.Map;
 import org.therapybooking.localstack.FreePorts;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -24,6 +25,12 @@ public class NotificationServiceStub implements QuarkusTestResourceLifecycleMana
         if (server == null) {
             server = new WireMockServer(options().bindAddress("127.0.0.1").port(FreePorts.next()));
             server.start();
+            // anyone a test did not stub: what the real service answers for a person it holds nothing about
+            server.stubFor(WireMock.get(WireMock.urlPathMatching("/internal/people/[0-9]+")).atPriority(10)
+                    .willReturn(WireMock.aResponse().withHeader("Content-Type", "application/json")
+                            .withBody("{\"user_id\": {{request.pathSegments.[2]}}, \"profile\": null, "
+                                    + "\"bookings\": [], \"notifications\": []}")
+                            .withTransformers("response-template")));
         }
         return Map.of("quarkus.rest-client.notification-service.url", "http://127.0.0.1:" + server.port());
     }

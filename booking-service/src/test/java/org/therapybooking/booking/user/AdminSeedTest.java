@@ -38,7 +38,7 @@ class AdminSeedTest extends IntegrationTest {
         assertEquals(401, api.loginResponse(email, Api.PASSWORD).extract().statusCode());
         String token = api.login(email, SEED_PASSWORD);
         api.as(token).get("/api/auth/me").then().statusCode(200).body("id", equalTo((int) squatter.id()))
-                .body("is_admin", is(true)).body("groups", containsInAnyOrder("user", "admin"));
+                .body("is_admin", is(true)).body("groups", containsInAnyOrder("user", "admin", "practice_admin"));
 
         // a later start with another seed password leaves an existing admin alone
         users.seed(email, Optional.of("another-seed-password"), "Dana", "Smith", "UTC");

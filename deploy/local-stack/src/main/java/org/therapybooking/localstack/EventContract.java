@@ -54,6 +54,7 @@ public final class EventContract {
             case "account.password_changed" -> "account-password-changed.v1.schema.json";
             case "account.updated" -> "account-updated.v1.schema.json";
             case "account.erased" -> "account-erased.v1.schema.json";
+            case "account.invited" -> "account-invited.v1.schema.json";
             default -> throw new IllegalArgumentException("no schema for " + eventType);
         };
     }

@@ -31,6 +31,7 @@ public record AccountEvent(
     public static final String PASSWORD_CHANGED = "account.password_changed";
     public static final String UPDATED = "account.updated";
     public static final String ERASED = "account.erased";
+    public static final String INVITED = "account.invited";
 
     public record Account(
             @NotNull @Min(1) Long userId,

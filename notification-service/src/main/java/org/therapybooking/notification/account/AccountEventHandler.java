@@ -148,6 +148,12 @@ public class AccountEventHandler {
                 yield NotificationKind.PASSWORD_RESET;
             }
             case AccountEvent.PASSWORD_CHANGED -> NotificationKind.PASSWORD_CHANGED;
+            case AccountEvent.INVITED -> {
+                if (event.reset() == null) {
+                    throw new PoisonMessageException("schema-invalid: reset is required for " + event.eventType());
+                }
+                yield NotificationKind.INVITATION;
+            }
             case AccountEvent.UPDATED, AccountEvent.ERASED -> null;
             default -> throw new PoisonMessageException("unknown event type " + event.eventType());
         };

@@ -1,6 +1,8 @@
 package org.therapybooking.notification.admin;
 
 import jakarta.annotation.security.RolesAllowed;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,15 +20,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class AdminNotificationResource {
 
     private final AdminNotificationService service;
+    private final JsonWebToken jwt;
 
-    AdminNotificationResource(AdminNotificationService service) {
+    AdminNotificationResource(AdminNotificationService service, JsonWebToken jwt) {
         this.service = service;
+        this.jwt = jwt;
     }
 
     @GET
     @Path("/bookings/{bookingId}/notifications")
     public BookingNotifications forBooking(@PathParam("bookingId") @Min(1) long bookingId) {
-        return service.forBooking(bookingId);
+        // a therapist's token (group therapist) reaches only the bookings they host
+        Long onlyHost = jwt.getGroups().contains("therapist") ? Long.valueOf(jwt.getSubject()) : null;
+        return service.forBooking(bookingId, onlyHost);
     }
 
     @GET

@@ -27,10 +27,14 @@ public class AdminNotificationService {
         this.metrics = metrics;
     }
 
+    /**
+     * @param onlyHost a therapist (group {@code therapist}) sees only the bookings they host: their user id; null for
+     *     a practice admin. Another therapist's booking is "not found", as in booking-service.
+     */
     @Transactional
-    public BookingNotifications forBooking(long bookingId) {
+    public BookingNotifications forBooking(long bookingId, Long onlyHost) {
         BookingRecord booking = bookings.findById(bookingId);
-        if (booking == null) {
+        if (booking == null || onlyHost != null && booking.hostUserId != onlyHost) {
             throw ApiException.notFound("Booking " + bookingId);
         }
         List<NotificationView> views = notifications.forBooking(bookingId).stream()

@@ -110,15 +110,24 @@ public class EmailComposer {
             expires = DATE_TIME.format(at) + " (" + ZONE_NAME.format(at) + ", " + zone.getId() + ")";
         }
         ZonedDateTime now = clock.instant().atZone(zone);
-        AccountEmailView view = new AccountEmailView("en",
-                n.kind == NotificationKind.PASSWORD_RESET ? "Choose a new password" : "Your password was changed",
+        AccountEmailView view = new AccountEmailView("en", switch (n.kind) {
+                    case PASSWORD_RESET -> "Choose a new password";
+                    case INVITATION -> "You are invited to the practice's Therapy Booking";
+                    default -> "Your password was changed";
+                },
                 n.recipientName, n.recipientEmail, n.actionUrl, expires,
                 DATE_TIME.format(now) + " (" + ZONE_NAME.format(now) + ")",
                 config.assetBaseUrl().orElse(config.appBaseUrl()));
-        TemplateInstance html = n.kind == NotificationKind.PASSWORD_RESET ? EmailTemplates.passwordResetHtml(view)
-                : EmailTemplates.passwordChangedHtml(view);
-        TemplateInstance text = n.kind == NotificationKind.PASSWORD_RESET ? EmailTemplates.passwordResetText(view)
-                : EmailTemplates.passwordChangedText(view);
+        TemplateInstance html = switch (n.kind) {
+            case PASSWORD_RESET -> EmailTemplates.passwordResetHtml(view);
+            case INVITATION -> EmailTemplates.invitationHtml(view);
+            default -> EmailTemplates.passwordChangedHtml(view);
+        };
+        TemplateInstance text = switch (n.kind) {
+            case PASSWORD_RESET -> EmailTemplates.passwordResetText(view);
+            case INVITATION -> EmailTemplates.invitationText(view);
+            default -> EmailTemplates.passwordChangedText(view);
+        };
         return Mail.withHtml(n.recipientEmail, MimeHeaderEncoding.encode(view.subject()), html.render())
                 .setText(text.render())
                 .addHeader("Message-ID", messageId(n, config.messageIdDomain().orElseGet(() -> domainOf(from))))
@@ -164,7 +173,7 @@ public class EmailComposer {
             case EXPIRED -> "Released (not paid): your therapy session" + withWhom + " on " + shortWhen;
             case CLIENT_WAITING -> other.fullName() + " is waiting for you: your session started at "
                     + TIME.format(start) + " " + OFFSET.format(start);
-            case PASSWORD_RESET, PASSWORD_CHANGED -> throw new IllegalArgumentException(
+            case PASSWORD_RESET, PASSWORD_CHANGED, INVITATION -> throw new IllegalArgumentException(
                     "account email " + n.kind.code() + " has no booking view; see composeAccount");
         };
         return new EmailView(

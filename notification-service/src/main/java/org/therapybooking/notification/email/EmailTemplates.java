@@ -40,4 +40,8 @@ public class EmailTemplates {
     public static native TemplateInstance passwordChangedHtml(AccountEmailView v);
 
     public static native TemplateInstance passwordChangedText(AccountEmailView v);
+
+    public static native TemplateInstance invitationHtml(AccountEmailView v);
+
+    public static native TemplateInstance invitationText(AccountEmailView v);
 }

@@ -100,6 +100,28 @@ class AccountEmailsTest extends NotificationIT {
     }
 
     @Test
+    void aNewColleagueGetsTheInvitationWithTheirLinkOnce() {
+        clock.set(NOW);
+        String email = "noa.invited@practice.example.org";
+        String token = "I".repeat(43);
+        ObjectNode invited = resetRequested(77, email, token, "2026-12-17T10:00:00Z");
+        invited.put("event_type", "account.invited");
+        Kafka.publishAccount(invited);
+        Kafka.publishAccount(invited);
+        Eventually.until("the invitation", WAIT, () -> Mailbox.to(email).size() == 1);
+        Eventually.until("both copies consumed", WAIT, () -> Db.applied(invited));
+        dispatcher.dispatchOnce();
+        List<Email> mails = Mailbox.to(email);
+        assertEquals(1, mails.size());
+        assertEquals("You are invited to the practice's Therapy Booking", mails.get(0).subject());
+        assertTrue(mails.get(0).text().contains("#token=" + token), mails.get(0).text());
+        assertTrue(mails.get(0).text().contains("until Thursday, 17 December 2026, 11:00 (Central European Standard "
+                + "Time, Europe/Berlin)"), mails.get(0).text());
+        assertEquals(1, Db.count("SELECT count(*) FROM notification WHERE user_id = 77 AND kind = 'invitation' "
+                + "AND status = 'sent' AND action_url IS NULL"));
+    }
+
+    @Test
     void aLinkThatExpiredBeforeItCouldBeSentIsNotSent() {
         clock.set(NOW);
         String email = "late.reset@example.org";

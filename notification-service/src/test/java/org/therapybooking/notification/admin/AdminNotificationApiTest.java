@@ -73,6 +73,18 @@ class AdminNotificationApiTest extends NotificationIT {
                 .body("sent_total", notNullValue());
     }
 
+    @Test
+    void aTherapistSeesTheEmailsOfTheBookingsTheyHostOnly() {
+        String to = "adm.702@example.org";
+        Kafka.publish(TestEvents.created(Booking.of(702, "2026-11-01T10:00:00Z",
+                TestEvents.client("Ada", "Min", to, "Europe/Berlin"), TestEvents.host("dr.smith.702@practice.example.org"))));
+        Eventually.until("planned", Duration.ofSeconds(30), () -> Mailbox.to(to).size() == 1);
+        // TestEvents.host is user 1
+        given().auth().oauth2(Tokens.therapist(1)).get(PATH, 702).then().statusCode(200).body("booking_id", equalTo(702));
+        problem(given().auth().oauth2(Tokens.therapist(2)).get(PATH, 702).then(), ProblemType.NOT_FOUND,
+                "/api/admin/bookings/702/notifications");
+    }
+
     /** Every error of the admin API is the one problem+json format of docs/api.md, pinned here per kind. */
     private static ValidatableResponse problem(ValidatableResponse response, ProblemType type, String instance) {
         return response.statusCode(type.status())

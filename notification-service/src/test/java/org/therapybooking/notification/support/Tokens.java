@@ -20,6 +20,14 @@ public final class Tokens {
         return sign(ISSUER, AUDIENCE, TestTokens.ADMIN);
     }
 
+    /** A therapist's token as booking-service issues it: staff (group admin) narrowed to their own (therapist). */
+    public static String therapist(long userId) {
+        return TestTokens.sign(TestTokens.claims(String.valueOf(userId), "dr-" + userId + "@practice.example.org",
+                Set.of("user", "admin", "therapist"), TestTokens.now(), Duration.ofMinutes(5))
+                .issuer(ISSUER).audience(AUDIENCE).claim("jti", UUID.randomUUID().toString()),
+                "test-jwt/test-only-private-key.pem", "test-key");
+    }
+
     public static String user() {
         return sign(ISSUER, AUDIENCE, TestTokens.USER);
     }
