@@ -22,7 +22,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every operation of notification-service's own OpenAPI document (the admin API) gets bad input, as the admin and
+ * Every operation of notification-service's own OpenAPI document (the admin API, and the internal API as
+ * booking-service) gets bad input, with the caller's token and
  * once without a token (docs/operations.md "Bad-input sweep"): only 4xx problem+json answers without internals,
  * never a 5xx, no row written.
  */
@@ -30,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class BadInputSweepTest extends NotificationIT {
 
     private static final long SEED = 20261130L;
-    private static final List<String> TABLES = List.of("notification", "booking", "processed_event");
+    private static final List<String> TABLES = List.of("notification", "booking", "processed_event", "person");
 
     @TestHTTPResource("/")
     URI base;
@@ -39,13 +40,16 @@ class BadInputSweepTest extends NotificationIT {
     void everyAdminEndpointRefusesBadInputWithAProblemAndWritesNothing() {
         List<Operation> operations = OpenApiOperations.fetch(base);
         BadInputs.Samples samples = new BadInputs.Samples(
-                operation -> operation.path().replace("{bookingId}", "701"),
+                operation -> operation.path().replace("{bookingId}", "701").replace("{userId}", "45"),
                 (operation, name) -> null,
                 (operation, parameter) -> List.of("702"));
         List<BadInputs.Probe> probes = BadInputs.generate(operations, samples, SEED, 40);
 
         Instant start = Instant.now();
-        BadInputSweep.Result result = new BadInputSweep(base, operation -> Tokens.admin(), Map.of(),
+        BadInputSweep.Result result = new BadInputSweep(base,
+                // the internal API answers booking-service's service token, the admin API an admin's
+                operation -> operation.path().startsWith("/internal") ? Tokens.service("booking-service",
+                        "notification-service") : Tokens.admin(), Map.of(),
                 BadInputSweepTest::rowCounts).run("notification-service", operations, probes);
         System.out.println(result.summary() + " in " + Duration.between(start, Instant.now()).toSeconds() + " s");
 
