@@ -90,6 +90,7 @@ public class ErasureService {
             user.lastName = "client";
             user.phone = null;
             user.location = null;
+            user.pendingEmail = null;
             user.passwordHash = unusable;
             user.tokenVersion++;
             user.erasedAt = now;

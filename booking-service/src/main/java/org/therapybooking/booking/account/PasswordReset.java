@@ -34,4 +34,14 @@ public class PasswordReset extends PanacheEntityBase {
 
     @Column(name = "used_at")
     public Instant usedAt;
+
+    /** 'password' (reset or invitation) or 'email' (verifies {@link #email}). */
+    @Column(nullable = false)
+    public String purpose = PASSWORD;
+
+    /** The address an 'email' link verifies; null for a password link. */
+    public String email;
+
+    public static final String PASSWORD = "password";
+    public static final String EMAIL = "email";
 }

@@ -82,7 +82,7 @@ public class PasswordResetService {
         if (user.deactivatedAt != null || user.erasedAt != null) {
             return; // nobody to let back in; the answer stays the same
         }
-        Issued issued = newToken(user, now, config.passwordReset().lifetime());
+        Issued issued = newToken(user, now, config.passwordReset().lifetime(), null, config.passwordReset().pageUrl());
         events.passwordResetRequested(user, issued.link(), issued.expiresAt(), now);
         LOG.infof("password reset link issued for user %d, valid until %s", user.id, issued.expiresAt());
     }
@@ -94,16 +94,21 @@ public class PasswordResetService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void invite(User user, Instant now) {
-        Issued issued = newToken(user, now, config.passwordReset().invitationLifetime());
+        Issued issued = newToken(user, now, config.passwordReset().invitationLifetime(), null,
+                config.passwordReset().pageUrl());
         events.invited(user, issued.link(), issued.expiresAt(), now);
         LOG.infof("invitation issued for user %d, valid until %s", user.id, issued.expiresAt());
     }
 
     /** A link made: the token travels only in it, the stored row keeps its hash. */
-    private record Issued(String link, Instant expiresAt) {
+    record Issued(String link, Instant expiresAt) {
     }
 
-    private Issued newToken(User user, Instant now, Duration lifetime) {
+    /**
+     * A single-use link: 256 random bits, only their SHA-256 stored. {@code verifiesEmail}: an address link for that
+     * address (null: a password link).
+     */
+    Issued newToken(User user, Instant now, Duration lifetime, String verifiesEmail, String pageUrl) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -112,8 +117,12 @@ public class PasswordResetService {
         row.tokenHash = hash(token);
         row.createdAt = now;
         row.expiresAt = now.plus(lifetime);
+        if (verifiesEmail != null) {
+            row.purpose = PasswordReset.EMAIL;
+            row.email = verifiesEmail;
+        }
         row.persist();
-        return new Issued(config.passwordReset().pageUrl() + "#token=" + token, row.expiresAt);
+        return new Issued(pageUrl + "#token=" + token, row.expiresAt);
     }
 
     /** Sets the new password if the token is known, unused and unexpired; the outcome is the answer's detail. */
@@ -134,8 +143,8 @@ public class PasswordResetService {
 
     private Changed apply(byte[] tokenHash, String passwordHash) {
         Instant now = clock.instant();
-        PasswordReset reset = PasswordReset.<PasswordReset>find("tokenHash", tokenHash)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        PasswordReset reset = PasswordReset.<PasswordReset>find("tokenHash = ?1 and purpose = ?2", tokenHash,
+                PasswordReset.PASSWORD).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (reset == null) {
             throw unknownLink();
         }
@@ -148,14 +157,19 @@ public class PasswordResetService {
         User user = User.lock(reset.userId);
         user.passwordHash = passwordHash;
         user.tokenVersion++;
-        PasswordReset.update("usedAt = ?1 where userId = ?2 and usedAt is null", now, user.id);
+        if (user.emailVerifiedAt == null) {
+            // the link reached the account's address: that verifies it
+            user.emailVerifiedAt = now;
+        }
+        PasswordReset.update("usedAt = ?1 where userId = ?2 and usedAt is null and purpose = ?3", now, user.id,
+                PasswordReset.PASSWORD);
         // a person locked out by failed logins can sign in with the new password at once
         windows.forget(LoginRateLimiter.accountKey(user.email));
         events.passwordChanged(user, now);
         return new Changed(user.id, user.tokenVersion);
     }
 
-    private static ApiException unknownLink() {
+    static ApiException unknownLink() {
         return new ApiException(ProblemType.VALIDATION, "This reset link is not valid. Ask for a new one.");
     }
 

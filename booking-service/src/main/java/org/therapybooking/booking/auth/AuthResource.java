@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -52,7 +51,7 @@ public class AuthResource {
      * Lenient international phone number: 6 to 15 digits (E.164's maximum), optionally a leading {@code +}, with
      * spaces, dots, hyphens and parentheses as the person writes them.
      */
-    static final String PHONE = "\\+?[ ().-]*(?:[0-9][ ().-]*){6,15}";
+    public static final String PHONE = "\\+?[ ().-]*(?:[0-9][ ().-]*){6,15}";
 
     /** The original API's register body, plus this project's optional {@code time_zone}. */
     public record RegisterRequest(
@@ -97,39 +96,12 @@ public class AuthResource {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
-    /**
-     * A partial change of the caller's own profile: an absent (or null) field stays as it is; {@code ""} clears the
-     * optional {@code phone} and {@code location}. The e-mail address is not changed here (it needs verification).
-     */
-    public record ProfileUpdate(
-            @Size(min = 1, max = 100) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String firstName,
-            @Size(min = 1, max = 100) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String lastName,
-            @Size(max = 32) @Pattern(regexp = "(?:" + PHONE + ")?", message = "must be a phone number of 6 to 15 "
-                    + "digits, optionally with a leading + and spaces, dots, hyphens or parentheses, or \"\" to "
-                    + "remove it") String phone,
-            @Size(max = 200) String location,
-            @TimeZoneId String timeZone) {
-
-        UserService.ProfileChange toChange() {
-            return new UserService.ProfileChange(firstName, lastName, phone, location, timeZone);
-        }
-    }
-
-    static final String NOT_BLANK = "(?s).*\\S.*";
 
     @GET
     @Path("/me")
     @RolesAllowed("user")
     public UserView me() {
         return UserView.of(users.get(currentUser.id()));
-    }
-
-    /** Changes the caller's own name, phone, location or time zone; future emails use them. */
-    @PATCH
-    @Path("/me")
-    @RolesAllowed("user")
-    public UserView updateMe(@Valid @NotNull ProfileUpdate body) {
-        return UserView.of(users.updateProfile(currentUser.id(), body.toChange()));
     }
 
     @GET

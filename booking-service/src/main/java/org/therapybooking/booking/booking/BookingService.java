@@ -51,6 +51,10 @@ public class BookingService {
         if (user == null) {
             throw ApiException.notFound("User");
         }
+        if (config.emailVerification().required() && user.emailVerifiedAt == null) {
+            throw ApiException.forbidden("Please confirm your e-mail address first: use the link we sent you, or ask "
+                    + "for a new one (POST /api/auth/email-verification)");
+        }
         Schedule slot = Schedule.lock(scheduleId);
         if (slot == null) {
             throw ApiException.notFound("Schedule");

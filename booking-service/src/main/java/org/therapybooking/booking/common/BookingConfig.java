@@ -23,6 +23,8 @@ public interface BookingConfig {
 
     PasswordReset passwordReset();
 
+    EmailVerification emailVerification();
+
     Retention retention();
 
     /** How long records are kept once done (docs/privacy.md "Retention"). */
@@ -115,6 +117,22 @@ public interface BookingConfig {
          */
         @WithDefault("PT5S")
         Duration tokenVersionCache();
+    }
+
+    interface EmailVerification {
+        /**
+         * Whether a client must verify their address before a first booking. Off by default: the original let every
+         * registered client book, and a practice that books people in by phone may not want the step.
+         */
+        @WithDefault("false")
+        boolean required();
+
+        /** The page the verification e-mail links to; the token follows as a fragment. */
+        String pageUrl();
+
+        /** How long a verification link works (once). */
+        @WithDefault("P2D")
+        Duration lifetime();
     }
 
     interface PasswordReset {

@@ -46,9 +46,21 @@ public class AccountEvents {
         write(AccountEvent.ERASED, user, null, now);
     }
 
+    /** A link to verify {@code email}, to be sent to that address. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void emailVerificationRequested(User user, String url, Instant expiresAt, String email, Instant now) {
+        write(AccountEvent.EMAIL_VERIFICATION_REQUESTED, user, null, new AccountEvent.Verification(url, expiresAt, email),
+                now);
+    }
+
     private void write(String type, User user, AccountEvent.Reset reset, Instant now) {
+        write(type, user, reset, null, now);
+    }
+
+    private void write(String type, User user, AccountEvent.Reset reset, AccountEvent.Verification verification,
+            Instant now) {
         AccountEvent event = new AccountEvent(UUID.randomUUID(), type, 1, now, user.id, AccountEvent.Account.of(user),
-                reset);
+                reset, verification);
         outbox.append(new OutboxWriter.Message(event.eventId(), type, OutboxWriter.AggregateType.ACCOUNT, user.id, now,
                 event));
     }

@@ -57,6 +57,14 @@ public class User extends PanacheEntityBase {
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
 
+    /** When the address was shown to be the person's (a link sent to it was used); null: not yet. */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+
+    /** A new address waiting for its verification link to be used. */
+    @Column(name = "pending_email")
+    public String pendingEmail;
+
     /** When the person was erased (anonymized); null for a live account. */
     @Column(name = "erased_at")
     public Instant erasedAt;

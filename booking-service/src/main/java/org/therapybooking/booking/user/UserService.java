@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -24,11 +25,17 @@ public class UserService {
     private final Clock clock;
     private final BookingConfig config;
     private final AccountEvents accountEvents;
+    private final Event<Registered> registered;
 
-    public UserService(Clock clock, BookingConfig config, AccountEvents accountEvents) {
+    public UserService(Clock clock, BookingConfig config, AccountEvents accountEvents, Event<Registered> registered) {
         this.clock = clock;
         this.config = config;
         this.accountEvents = accountEvents;
+        this.registered = registered;
+    }
+
+    /** Fired inside the registration's transaction (the account package sends the verification link if required). */
+    public record Registered(long userId) {
     }
 
     /** What a person registers with; {@code phone}, {@code location} and {@code timeZone} may be null. */
@@ -60,6 +67,7 @@ public class UserService {
         user.assign(Role.CLIENT);
         user.createdAt = clock.instant();
         user.persistAndFlush();
+        registered.fire(new Registered(user.id));
         return user;
     }
 

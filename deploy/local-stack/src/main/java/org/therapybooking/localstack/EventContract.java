@@ -55,6 +55,7 @@ public final class EventContract {
             case "account.updated" -> "account-updated.v1.schema.json";
             case "account.erased" -> "account-erased.v1.schema.json";
             case "account.invited" -> "account-invited.v1.schema.json";
+            case "account.email_verification_requested" -> "account-email-verification-requested.v1.schema.json";
             default -> throw new IllegalArgumentException("no schema for " + eventType);
         };
     }

@@ -25,13 +25,15 @@ public record AccountEvent(
         @NotNull Instant occurredAt,
         @NotNull @Min(1) Long userId,
         @NotNull @Valid Account account,
-        @Valid Reset reset) {
+        @Valid Reset reset,
+        @Valid Verification verification) {
 
     public static final String PASSWORD_RESET_REQUESTED = "account.password_reset_requested";
     public static final String PASSWORD_CHANGED = "account.password_changed";
     public static final String UPDATED = "account.updated";
     public static final String ERASED = "account.erased";
     public static final String INVITED = "account.invited";
+    public static final String EMAIL_VERIFICATION_REQUESTED = "account.email_verification_requested";
 
     public record Account(
             @NotNull @Min(1) Long userId,
@@ -39,6 +41,13 @@ public record AccountEvent(
             @NotNull @Size(max = 100) String lastName,
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @TimeZoneId String timeZone) {
+    }
+
+    /** A link that confirms {@code email}, sent to that address (for a change not yet the account's). */
+    public record Verification(
+            @NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+#token=[A-Za-z0-9_-]{43}") String url,
+            @NotNull Instant expiresAt,
+            @NotBlank @Email @Size(max = 254) String email) {
     }
 
     /** The reset page with its token in the fragment: a web link, nothing else. */

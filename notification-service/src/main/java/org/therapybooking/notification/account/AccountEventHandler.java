@@ -125,6 +125,12 @@ public class AccountEventHandler {
             n.actionUrl = event.reset().url();
             n.actionExpiresAt = event.reset().expiresAt();
         }
+        if (event.verification() != null) {
+            // to the address the link confirms (for a change, the new one)
+            n.recipientEmail = event.verification().email();
+            n.actionUrl = event.verification().url();
+            n.actionExpiresAt = event.verification().expiresAt();
+        }
         if (n.actionExpiresAt != null && !now.isBefore(n.actionExpiresAt)) {
             n.status = NotificationStatus.SKIPPED;
             n.actionUrl = null;
@@ -148,6 +154,12 @@ public class AccountEventHandler {
                 yield NotificationKind.PASSWORD_RESET;
             }
             case AccountEvent.PASSWORD_CHANGED -> NotificationKind.PASSWORD_CHANGED;
+            case AccountEvent.EMAIL_VERIFICATION_REQUESTED -> {
+                if (event.verification() == null) {
+                    throw new PoisonMessageException("schema-invalid: verification is required for " + event.eventType());
+                }
+                yield NotificationKind.EMAIL_VERIFICATION;
+            }
             case AccountEvent.INVITED -> {
                 if (event.reset() == null) {
                     throw new PoisonMessageException("schema-invalid: reset is required for " + event.eventType());

@@ -113,6 +113,7 @@ public class EmailComposer {
         AccountEmailView view = new AccountEmailView("en", switch (n.kind) {
                     case PASSWORD_RESET -> "Choose a new password";
                     case INVITATION -> "You are invited to the practice's Therapy Booking";
+                    case EMAIL_VERIFICATION -> "Confirm your e-mail address";
                     default -> "Your password was changed";
                 },
                 n.recipientName, n.recipientEmail, n.actionUrl, expires,
@@ -121,11 +122,13 @@ public class EmailComposer {
         TemplateInstance html = switch (n.kind) {
             case PASSWORD_RESET -> EmailTemplates.passwordResetHtml(view);
             case INVITATION -> EmailTemplates.invitationHtml(view);
+            case EMAIL_VERIFICATION -> EmailTemplates.emailVerificationHtml(view);
             default -> EmailTemplates.passwordChangedHtml(view);
         };
         TemplateInstance text = switch (n.kind) {
             case PASSWORD_RESET -> EmailTemplates.passwordResetText(view);
             case INVITATION -> EmailTemplates.invitationText(view);
+            case EMAIL_VERIFICATION -> EmailTemplates.emailVerificationText(view);
             default -> EmailTemplates.passwordChangedText(view);
         };
         return Mail.withHtml(n.recipientEmail, MimeHeaderEncoding.encode(view.subject()), html.render())
@@ -173,7 +176,7 @@ public class EmailComposer {
             case EXPIRED -> "Released (not paid): your therapy session" + withWhom + " on " + shortWhen;
             case CLIENT_WAITING -> other.fullName() + " is waiting for you: your session started at "
                     + TIME.format(start) + " " + OFFSET.format(start);
-            case PASSWORD_RESET, PASSWORD_CHANGED, INVITATION -> throw new IllegalArgumentException(
+            case PASSWORD_RESET, PASSWORD_CHANGED, INVITATION, EMAIL_VERIFICATION -> throw new IllegalArgumentException(
                     "account email " + n.kind.code() + " has no booking view; see composeAccount");
         };
         return new EmailView(

@@ -44,4 +44,8 @@ public class EmailTemplates {
     public static native TemplateInstance invitationHtml(AccountEmailView v);
 
     public static native TemplateInstance invitationText(AccountEmailView v);
+
+    public static native TemplateInstance emailVerificationHtml(AccountEmailView v);
+
+    public static native TemplateInstance emailVerificationText(AccountEmailView v);
 }

@@ -18,14 +18,16 @@ public enum NotificationKind implements Coded {
     /** To the account holder on account.password_changed: in case it was not them. */
     PASSWORD_CHANGED,
     /** To a new staff member on account.invited: the link to choose a password, until it expires. */
-    INVITATION;
+    INVITATION,
+    /** To the address being verified on account.email_verification_requested: the link that confirms it. */
+    EMAIL_VERIFICATION;
 
     /** The kinds about attending the session: moot once it is over (completed or no-show). */
     public static final List<NotificationKind> ABOUT_ATTENDING = List.of(MEETING_INFO, REMINDER, CLIENT_WAITING);
 
     /** Whether the email is about an account, not a booking (no booking row, no calendar, no join link). */
     public boolean aboutAccount() {
-        return this == PASSWORD_RESET || this == PASSWORD_CHANGED || this == INVITATION;
+        return this == PASSWORD_RESET || this == PASSWORD_CHANGED || this == INVITATION || this == EMAIL_VERIFICATION;
     }
 
     /** Whether the email carries a calendar file: booking emails but the alert, which changes nothing in a calendar. */

@@ -122,6 +122,28 @@ class AccountEmailsTest extends NotificationIT {
     }
 
     @Test
+    void aVerificationLinkGoesToTheAddressItConfirmsNotTheCurrentOne() {
+        clock.set(NOW);
+        String current = "zoe.current@example.org";
+        String moving = "zoe.moving@example.org";
+        ObjectNode event = event("account.email_verification_requested", 78, current);
+        ObjectNode verification = event.putObject("verification");
+        verification.put("url", "https://app.therapy-booking.example/verify-email#token=" + "V".repeat(43));
+        verification.put("expires_at", "2026-12-12T10:00:00Z");
+        verification.put("email", moving);
+        Kafka.publishAccount(event);
+        Eventually.until("the link", WAIT, () -> Mailbox.to(moving).size() == 1);
+        Eventually.quietFor(Duration.ofSeconds(1));
+        Email mail = Mailbox.to(moving).get(0);
+        assertEquals("Confirm your e-mail address", mail.subject());
+        assertTrue(mail.text().contains("Please confirm that " + moving + " is your address"), mail.text());
+        assertTrue(mail.text().contains("#token=" + "V".repeat(43)), mail.text());
+        assertEquals(List.of(), Mailbox.to(current), "nothing to the address being replaced");
+        ObjectNode without = event("account.email_verification_requested", 79, current);
+        assertFalse(EventContract.violations(without).isEmpty(), "the contract requires the verification");
+    }
+
+    @Test
     void aLinkThatExpiredBeforeItCouldBeSentIsNotSent() {
         clock.set(NOW);
         String email = "late.reset@example.org";
