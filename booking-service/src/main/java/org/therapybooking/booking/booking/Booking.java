@@ -116,7 +116,8 @@ public class Booking extends PanacheEntityBase {
 
     /** The user's bookings, ordered by start. */
     public static List<Booking> ownedBy(long userId) {
-        return find("select b from Booking b join fetch b.schedule join fetch b.user where b.user.id = ?1 "
+        return find("select b from Booking b join fetch b.schedule sch join fetch sch.therapist join fetch b.user "
+                + "where b.user.id = ?1 "
                 + "order by b.schedule.startsAt, b.id", userId).list();
     }
 
@@ -145,7 +146,8 @@ public class Booking extends PanacheEntityBase {
             params.put("therapistId", filter.therapistId());
         }
         long total = count("from Booking b" + where, params);
-        List<Booking> bookings = find("select b from Booking b join fetch b.schedule join fetch b.user" + where
+        List<Booking> bookings = find("select b from Booking b join fetch b.schedule sch join fetch sch.therapist"
+                + " join fetch b.user" + where
                 + " order by b.schedule.startsAt, b.id", params).range(filter.offset(), filter.offset() + filter.limit() - 1)
                 .list();
         return new Page(bookings, total);

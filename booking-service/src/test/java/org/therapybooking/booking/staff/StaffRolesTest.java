@@ -109,7 +109,12 @@ class StaffRolesTest extends IntegrationTest {
         long myBooking = api.bookingId(mine.token(), ownSlot);
         long theirBooking = api.bookingId(theirs.token(), othersSlot);
         api.as(noa.token()).get("/api/admin/bookings").then().statusCode(200)
-                .body("bookings.id", hasItem((int) myBooking)).body("bookings.id", not(hasItem((int) theirBooking)));
+                .body("bookings.id", hasItem((int) myBooking)).body("bookings.id", not(hasItem((int) theirBooking)))
+                .body("bookings.therapist_id", everyItem(equalTo((int) noa.id())));
+        // each booking names its therapist, for the client too
+        api.as(mine.token()).get("/api/bookings").then().statusCode(200)
+                .body("bookings[0].therapist_id", equalTo((int) noa.id()))
+                .body("bookings[0].therapist_name", equalTo("Noa לוי-Cohen"));
         api.as(noa.token()).get("/api/bookings/" + myBooking).then().statusCode(200);
         api.as(noa.token()).get("/api/bookings/" + theirBooking).then().statusCode(404);
         api.as(noa.token()).get("/api/meetings/" + theirBooking + "/link").then().statusCode(404);
