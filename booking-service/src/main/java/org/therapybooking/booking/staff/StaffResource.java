@@ -69,4 +69,11 @@ public class StaffResource {
         currentUser.requirePracticeAdmin();
         return staff.deactivate(id, currentUser.id());
     }
+
+    @POST
+    @Path("/{id}/reactivate")
+    public StaffService.StaffView reactivate(@PathParam("id") long id) {
+        currentUser.requirePracticeAdmin();
+        return staff.reactivate(id);
+    }
 }

@@ -96,6 +96,21 @@ public class StaffService {
     }
 
     /**
+     * Lets a deactivated staff member back in: they sign in with their password again (or ask for a reset link).
+     * Their slots stay switched off until they or a practice admin switch them on.
+     */
+    @Transactional
+    public StaffView reactivate(long staffId) {
+        User user = User.lock(staffId);
+        if (user == null || !user.role.isStaff()) {
+            throw ApiException.notFound("Staff member");
+        }
+        user.deactivatedAt = null;
+        LOG.infof("staff account %d reactivated", staffId);
+        return StaffView.of(user);
+    }
+
+    /**
      * Deactivates a staff member: refused for oneself, and while they still have sessions booked ahead (move or
      * cancel those first, so no client is left with a session nobody will hold).
      */

@@ -173,5 +173,15 @@ class StaffRolesTest extends IntegrationTest {
         List<Object> staffIds = api.as(api.adminToken()).get("/api/admin/therapists").then().statusCode(200)
                 .extract().jsonPath().getList("staff.findAll { it.active == false }.id");
         assertEquals(true, staffIds.contains((int) noa.id()));
+
+        // back in: the password works again, the old session stays ended, the slots stay off until switched on
+        api.as(api.adminToken()).post("/api/admin/therapists/" + noa.id() + "/reactivate").then().statusCode(200)
+                .body("active", equalTo(true));
+        String again = api.login(noa.email(), THERAPIST_PASSWORD);
+        api.as(noa.token()).get("/api/auth/me").then().statusCode(401);
+        api.book(client.token(), emptySlot).statusCode(409);
+        api.as(again).body(Map.of("is_available", true)).put("/api/admin/schedules/" + emptySlot).then().statusCode(200);
+        api.book(client.token(), emptySlot).statusCode(201);
+        api.as(again).post("/api/admin/therapists/" + noa.id() + "/reactivate").then().statusCode(403);
     }
 }
