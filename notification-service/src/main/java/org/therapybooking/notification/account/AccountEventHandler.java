@@ -2,20 +2,16 @@ package org.therapybooking.notification.account;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
 import org.therapybooking.notification.booking.PersonProfiles;
 import org.therapybooking.notification.booking.RecipientRole;
+import org.therapybooking.notification.event.EventJson;
 import org.therapybooking.notification.event.PoisonMessageException;
 import org.therapybooking.notification.planning.Notification;
 import org.therapybooking.notification.planning.NotificationKind;
@@ -23,8 +19,6 @@ import org.therapybooking.notification.planning.NotificationPlanner.Planned;
 import org.therapybooking.notification.planning.NotificationRepository;
 import org.therapybooking.notification.planning.NotificationStatus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns an account event into one email to the account holder, due at once, or (account.updated) into the person's
@@ -35,19 +29,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class AccountEventHandler {
     private static final Logger LOG = Logger.getLogger(AccountEventHandler.class);
 
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final EventJson json;
     private final EntityManager em;
     private final NotificationRepository notifications;
     private final Event<Planned> planned;
     private final Clock clock;
     private final PersonProfiles profiles;
 
-    AccountEventHandler(ObjectMapper mapper, Validator validator, EntityManager em,
+    AccountEventHandler(EventJson json, EntityManager em,
             NotificationRepository notifications, Event<Planned> planned, Clock clock, PersonProfiles profiles) {
         this.profiles = profiles;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.json = json;
         this.em = em;
         this.notifications = notifications;
         this.planned = planned;
@@ -56,22 +48,7 @@ public class AccountEventHandler {
 
     /** A valid event, or {@link PoisonMessageException} saying precisely why not. */
     public AccountEvent parse(String payload) {
-        if (payload == null || payload.isBlank()) {
-            throw new PoisonMessageException("empty record value");
-        }
-        AccountEvent event;
-        try {
-            event = mapper.readValue(payload, AccountEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new PoisonMessageException("unparseable JSON: " + e.getOriginalMessage(), e);
-        }
-        Set<ConstraintViolation<AccountEvent>> violations = validator.validate(event);
-        if (!violations.isEmpty()) {
-            throw new PoisonMessageException("schema-invalid: " + violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                    .collect(Collectors.joining("; ")));
-        }
+        AccountEvent event = json.read(payload, AccountEvent.class);
         if (!event.userId().equals(event.account().userId())) {
             throw new PoisonMessageException("schema-invalid: user_id " + event.userId() + " differs from account.user_id "
                     + event.account().userId());

@@ -1,45 +1,19 @@
 package org.therapybooking.notification.event;
 
-import java.util.Comparator;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Turns a record value into a valid {@link BookingEvent}, or says precisely why it is poison. */
 @ApplicationScoped
 public class BookingEventParser {
 
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final EventJson json;
 
-    BookingEventParser(ObjectMapper mapper, Validator validator) {
-        this.mapper = mapper;
-        this.validator = validator;
+    BookingEventParser(EventJson json) {
+        this.json = json;
     }
 
     public ParsedEvent parse(String payload) {
-        if (payload == null || payload.isBlank()) {
-            throw new PoisonMessageException("empty record value");
-        }
-        BookingEvent event;
-        try {
-            event = mapper.readValue(payload, BookingEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new PoisonMessageException("unparseable JSON: " + e.getOriginalMessage(), e);
-        }
-        Set<ConstraintViolation<BookingEvent>> violations = validator.validate(event);
-        if (!violations.isEmpty()) {
-            throw new PoisonMessageException("schema-invalid: " + violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                    .collect(Collectors.joining("; ")));
-        }
+        BookingEvent event = json.read(payload, BookingEvent.class);
         EventType type = EventType.of(event.eventType())
                 .orElseThrow(() -> new PoisonMessageException("unknown event type " + event.eventType()));
         if (!event.bookingId().equals(event.booking().id())) {

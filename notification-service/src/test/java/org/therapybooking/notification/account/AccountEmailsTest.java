@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -25,7 +24,6 @@ import org.therapybooking.notification.support.NotificationIT;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.scheduler.Scheduler;
@@ -38,7 +36,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AccountEmailsTest extends NotificationIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String NOW = "2026-12-10T10:00:00Z";
 
@@ -48,19 +45,7 @@ class AccountEmailsTest extends NotificationIT {
     Scheduler scheduler;
 
     private static ObjectNode event(String type, long userId, String email) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("event_type", type);
-        event.put("event_version", 1);
-        event.put("occurred_at", NOW);
-        event.put("user_id", userId);
-        ObjectNode account = event.putObject("account");
-        account.put("user_id", userId);
-        account.put("first_name", "Zoë \"Zo\"");
-        account.put("last_name", "O'Brien & שלום");
-        account.put("email", email);
-        account.put("time_zone", "Europe/Berlin");
-        return event;
+        return TestEvents.account(type, userId, "Zoë \"Zo\"", "O'Brien & שלום", email, "Europe/Berlin", NOW);
     }
 
     private static ObjectNode resetRequested(long userId, String email, String token, String expiresAt) {

@@ -119,7 +119,7 @@ class EventContractTest {
         Validator validator = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory().getValidator();
-        return new BookingEventParser(mapper, validator);
+        return new BookingEventParser(new EventJson(mapper, validator));
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.therapybooking.notification.support.Db;
@@ -20,7 +19,6 @@ import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
 import org.therapybooking.notification.support.Tokens;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,22 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class PersonDataTest extends NotificationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ObjectNode accountEvent(String type, long userId, String email) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("event_type", type);
-        event.put("event_version", 1);
-        event.put("occurred_at", "2026-12-10T10:00:00Z");
-        event.put("user_id", userId);
-        ObjectNode account = event.putObject("account");
-        account.put("user_id", userId);
-        account.put("first_name", "Zoë");
-        account.put("last_name", "O'Brien");
-        account.put("email", email);
-        account.put("time_zone", "America/New_York");
-        return event;
+        return TestEvents.account(type, userId, "Zoë", "O'Brien", email, "America/New_York", "2026-12-10T10:00:00Z");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.therapybooking.notification.retention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -18,7 +17,6 @@ import org.therapybooking.notification.support.NotificationIT;
 import org.therapybooking.notification.support.TestEvents;
 import org.therapybooking.notification.support.TestEvents.Booking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.scheduler.Scheduler;
@@ -32,7 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class RetentionPurgeTest extends NotificationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     RetentionPurge purge;
@@ -64,19 +61,8 @@ class RetentionPurgeTest extends NotificationIT {
 
     /** account.updated for a person, as of {@code at} (its processed_event row is then as old as the clock). */
     private static ObjectNode profileChange(long userId, String at) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("event_type", "account.updated");
-        event.put("event_version", 1);
-        event.put("occurred_at", at);
-        event.put("user_id", userId);
-        ObjectNode account = event.putObject("account");
-        account.put("user_id", userId);
-        account.put("first_name", "Rita");
-        account.put("last_name", "Roe-Renamed");
-        account.put("email", "rita." + userId + "@example.org");
-        account.put("time_zone", "Europe/Berlin");
-        return event;
+        return TestEvents.account("account.updated", userId, "Rita", "Roe-Renamed", "rita." + userId + "@example.org",
+                "Europe/Berlin", at);
     }
 
     private static long rows(String table, String where) {

@@ -138,4 +138,22 @@ public final class TestEvents {
         e.set("host", b.host().toJson());
         return e;
     }
+
+    /** An account event of {@code type} (docs/events/account-*.v1.schema.json) about one person, as of {@code at}. */
+    public static ObjectNode account(String type, long userId, String firstName, String lastName, String email,
+            String timeZone, String at) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("event_type", type);
+        event.put("event_version", 1);
+        event.put("occurred_at", at);
+        event.put("user_id", userId);
+        ObjectNode account = event.putObject("account");
+        account.put("user_id", userId);
+        account.put("first_name", firstName);
+        account.put("last_name", lastName);
+        account.put("email", email);
+        account.put("time_zone", timeZone);
+        return event;
+    }
 }
