@@ -76,7 +76,7 @@ public class ErasureService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String unusable = BcryptUtil.bcryptHash(Base64.getEncoder().encodeToString(secret));
-        Erased erased = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             User user = User.lock(userId);
             if (user == null || user.erasedAt != null) {
@@ -92,7 +92,7 @@ public class ErasureService {
             user.location = null;
             user.pendingEmail = null;
             user.passwordHash = unusable;
-            user.tokenVersion++;
+            tokenVersions.endSessions(user);
             user.erasedAt = now;
             List<Booking> owned = Booking.list("user.id", userId);
             List<Long> cancelled = new java.util.ArrayList<>();
@@ -121,8 +121,5 @@ public class ErasureService {
                     cancelled.size());
             return new Erased(userId, now, cancelled);
         });
-        // after the commit: this replica refuses the person's tokens at once (others within the cache time)
-        tokenVersions.raised(userId, QuarkusTransaction.requiringNew().call(() -> User.<User>findById(userId).tokenVersion));
-        return erased;
     }
 }

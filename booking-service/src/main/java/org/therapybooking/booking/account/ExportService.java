@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.therapybooking.commons.persistence.SqlValues;
 import org.therapybooking.booking.audit.AuditTrail;
 import org.therapybooking.booking.booking.Booking;
 import org.therapybooking.booking.booking.BookingDetails;
@@ -87,18 +88,10 @@ public class ExportService {
                 from payment_refund r join booking b on b.id = r.booking_id where b.user_id = ?1
                 order by 5, 2""").setParameter(1, userId).getResultList();
         List<Payment> payments = rows.stream().map(r -> new Payment((String) r[0], (String) r[1],
-                ((Number) r[2]).longValue(), (String) r[3], instant(r[4]), instant(r[5]))).toList();
-        List<AuditTrail.Entry> access = audit.find(userId, null, null, null, 1000, 0).entries();
+                ((Number) r[2]).longValue(), (String) r[3], SqlValues.instant(r[4]), SqlValues.instant(r[5]))).toList();
+        // every entry: an export holds all of it, not a page
+        List<AuditTrail.Entry> access = audit.find(userId, null, null, null, Integer.MAX_VALUE, 0).entries();
         return new Export(clock.instant(), UserView.of(user), user.erasedAt, bookings, payments, access, null);
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

@@ -5,9 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
@@ -47,9 +45,7 @@ public interface NotificationServiceClient {
         @Override
         public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
                 MultivaluedMap<String, String> outgoing) {
-            MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-            headers.putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.own(AUDIENCE));
-            return headers;
+            return tokens.authorizationFor(AUDIENCE);
         }
     }
 }

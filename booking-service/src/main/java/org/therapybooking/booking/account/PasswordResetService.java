@@ -132,16 +132,12 @@ public class PasswordResetService {
         }
         // bcrypt outside the transaction: no connection or lock is held while it runs
         String passwordHash = BcryptUtil.bcryptHash(newPassword);
-        Changed changed = QuarkusTransaction.requiringNew().call(() -> apply(hash(token), passwordHash));
-        // after the commit: this replica refuses the account's older tokens at once (others within the cache time)
-        tokenVersions.raised(changed.userId(), changed.tokenVersion());
-        LOG.infof("password of user %d reset; its earlier sessions end", changed.userId());
+        long userId = QuarkusTransaction.requiringNew().call(() -> apply(hash(token), passwordHash));
+        LOG.infof("password of user %d reset; its earlier sessions end", userId);
     }
 
-    private record Changed(long userId, int tokenVersion) {
-    }
-
-    private Changed apply(byte[] tokenHash, String passwordHash) {
+    /** @return the account's id */
+    private long apply(byte[] tokenHash, String passwordHash) {
         Instant now = clock.instant();
         PasswordReset reset = PasswordReset.<PasswordReset>find("tokenHash = ?1 and purpose = ?2", tokenHash,
                 PasswordReset.PASSWORD).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
@@ -156,7 +152,7 @@ public class PasswordResetService {
         }
         User user = User.lock(reset.userId);
         user.passwordHash = passwordHash;
-        user.tokenVersion++;
+        tokenVersions.endSessions(user);
         if (user.emailVerifiedAt == null) {
             // the link reached the account's address: that verifies it
             user.emailVerifiedAt = now;
@@ -166,7 +162,7 @@ public class PasswordResetService {
         // a person locked out by failed logins can sign in with the new password at once
         windows.forget(LoginRateLimiter.accountKey(user.email));
         events.passwordChanged(user, now);
-        return new Changed(user.id, user.tokenVersion);
+        return user.id;
     }
 
     static ApiException unknownLink() {

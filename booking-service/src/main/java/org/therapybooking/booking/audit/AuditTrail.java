@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.therapybooking.commons.persistence.SqlValues;
 import org.therapybooking.booking.common.BookingConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -85,7 +86,7 @@ public class AuditTrail {
         }
         long total = ((Number) count.getSingleResult()).longValue();
         List<Object[]> rows = select.setParameter(5, limit).setParameter(6, offset).getResultList();
-        List<Entry> entries = rows.stream().map(row -> new Entry(((Number) row[0]).longValue(), instant(row[1]),
+        List<Entry> entries = rows.stream().map(row -> new Entry(((Number) row[0]).longValue(), SqlValues.instant(row[1]),
                 ((Number) row[2]).longValue(), (String) row[3], subjects(row[4]),
                 row[5] == null ? null : ((Number) row[5]).longValue(), (String) row[6])).toList();
         return new Page(entries, total, limit, offset);
@@ -105,28 +106,12 @@ public class AuditTrail {
 
     public long purge() {
         Instant before = clock.instant().minus(config.retention().audit());
-        long total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> {
-                em.createNativeQuery("set local audit.purge = 'on'").executeUpdate();
-                return em.createNativeQuery("delete from audit_event where id in (select id from audit_event"
-                        + " where occurred_at < ?1 order by occurred_at limit ?2)")
-                        .setParameter(1, before).setParameter(2, PURGE_BATCH).executeUpdate();
-            });
-            total += deleted;
-        } while (deleted == PURGE_BATCH);
-        return total;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        return SqlValues.deleteInBatches(PURGE_BATCH, () -> QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set local audit.purge = 'on'").executeUpdate();
+            return em.createNativeQuery("delete from audit_event where id in (select id from audit_event"
+                    + " where occurred_at < ?1 order by occurred_at limit ?2)")
+                    .setParameter(1, before).setParameter(2, PURGE_BATCH).executeUpdate();
+        }));
     }
 
     private static List<Long> subjects(Object value) {

@@ -3,11 +3,9 @@ package org.therapybooking.booking.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.therapybooking.commons.persistence.SqlValues;
 import org.therapybooking.booking.common.BookingConfig;
 
 import io.quarkus.scheduler.Scheduled;
@@ -78,7 +77,7 @@ public class LimitWindows {
         List<Window> windows = new ArrayList<>();
         for (byte[] key : keys) {
             windows.add(rows.stream().map(Object[].class::cast).filter(row -> Arrays.equals((byte[]) row[0], key))
-                    .findFirst().map(row -> new Window(((Number) row[1]).intValue(), toInstant(row[2])))
+                    .findFirst().map(row -> new Window(((Number) row[1]).intValue(), SqlValues.instant(row[2])))
                     .orElseThrow(() -> new IllegalStateException("the limit upsert returned " + rows.size() + " rows")));
         }
         return windows;
@@ -91,7 +90,7 @@ public class LimitWindows {
                 + " where key_hash = ?1 and window_start > ?2")
                 .setParameter(1, key).setParameter(2, now.minus(length)).getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(row -> new Window(((Number) row[0]).intValue(), toInstant(row[1]))).findFirst();
+                .map(row -> new Window(((Number) row[0]).intValue(), SqlValues.instant(row[1]))).findFirst();
     }
 
     /** Forgets the key's count (a successful login forgives the account's failures). */
@@ -108,13 +107,4 @@ public class LimitWindows {
                 .setParameter(1, clock.instant().minus(config.login().window())).executeUpdate();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

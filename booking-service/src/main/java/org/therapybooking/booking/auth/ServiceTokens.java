@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.therapybooking.booking.common.BookingConfig;
 
@@ -65,6 +68,13 @@ public class ServiceTokens {
         return own.compute(audience, (aud, cached) -> cached != null && cached.expiresAt().isAfter(renewFrom)
                 ? cached
                 : issue(SELF, aud)).token();
+    }
+
+    /** The Authorization header of booking-service's own calls to {@code audience} (for REST clients' header factories). */
+    public MultivaluedMap<String, String> authorizationFor(String audience) {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        headers.putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + own(audience));
+        return headers;
     }
 
     /** A signed token, when it expires, and its lifetime in seconds ({@code expires_in}). */

@@ -10,9 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.booking.user.User;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
@@ -41,9 +46,11 @@ public class TokenVersions implements SecurityIdentityAugmentor {
     private final AgroalDataSource dataSource;
     private final long cacheNanos;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final TransactionSynchronizationRegistry transactions;
 
-    TokenVersions(AgroalDataSource dataSource, BookingConfig config) {
+    TokenVersions(AgroalDataSource dataSource, BookingConfig config, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
         this.cacheNanos = config.jwt().tokenVersionCache().toNanos();
     }
 
@@ -55,27 +62,53 @@ public class TokenVersions implements SecurityIdentityAugmentor {
         }
         long userId = Long.parseLong(jwt.getSubject());
         int tokenVersion = versionOf(jwt);
+        Cached cached = cache.get(userId);
+        if (cached != null && System.nanoTime() - cached.readAtNanos() < cacheNanos) {
+            // the common case: decided from memory, no hop to a worker thread
+            return tokenVersion < cached.version() ? Uni.createFrom().failure(ended())
+                    : Uni.createFrom().item(identity);
+        }
         return context.runBlocking(() -> {
-            OptionalInt current = current(userId);
+            OptionalInt current = read(userId);
             if (current.isEmpty() || tokenVersion < current.getAsInt()) {
-                // the account is gone, or its password changed after this token was issued
-                throw new AuthenticationFailedException("token issued before the account's last password change");
+                throw ended();
             }
             return identity;
         });
     }
 
-    /** The account's password changed: this replica refuses older tokens from now on. */
-    public void raised(long userId, int version) {
-        cache.put(userId, new Cached(version, System.nanoTime()));
+    /** The account is gone, or its sessions were ended after this token was issued. */
+    private static AuthenticationFailedException ended() {
+        return new AuthenticationFailedException("token issued before the account's sessions were ended");
     }
 
-    private OptionalInt current(long userId) {
-        Cached cached = cache.get(userId);
+    /**
+     * Ends every session of the account (password reset, erasure, deactivation): raises its token version in the
+     * caller's transaction. Once that commits, this replica refuses the older tokens at once; another one within
+     * the cache time. A rolled-back change ends nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endSessions(User user) {
+        user.tokenVersion++;
+        long userId = user.id;
+        int version = user.tokenVersion;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    cache.put(userId, new Cached(version, System.nanoTime()));
+                }
+            }
+        });
+    }
+
+    /** The stored version, read from the database and kept for the cache time. */
+    private OptionalInt read(long userId) {
         long now = System.nanoTime();
-        if (cached != null && now - cached.readAtNanos() < cacheNanos) {
-            return OptionalInt.of(cached.version());
-        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select token_version from app_user where id = ?")) {
             select.setLong(1, userId);
@@ -85,7 +118,7 @@ public class TokenVersions implements SecurityIdentityAugmentor {
                     return OptionalInt.empty();
                 }
                 int version = rs.getInt(1);
-                // keep the higher value: raised() may have run meanwhile
+                // keep the higher value: endSessions() may have committed meanwhile
                 cache.merge(userId, new Cached(version, now),
                         (old, fresh) -> old.version() > fresh.version() ? new Cached(old.version(), now) : fresh);
                 return OptionalInt.of(version);

@@ -1,8 +1,6 @@
 package org.therapybooking.booking.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
@@ -22,8 +20,6 @@ public class ServiceTokenHeaders implements ClientHeadersFactory {
     @Override
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
             MultivaluedMap<String, String> outgoing) {
-        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-        headers.putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.own(MeetingLinkApi.AUDIENCE));
-        return headers;
+        return tokens.authorizationFor(MeetingLinkApi.AUDIENCE);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 import org.therapybooking.booking.common.BookingConfig;
+import org.therapybooking.commons.persistence.SqlValues;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -43,15 +44,9 @@ public class OutboxRetention {
     /** @return the rows deleted */
     public long purge() {
         Instant before = clock.instant().minus(config.retention().sentEvents());
-        long total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                    delete from outbox_event where id in (select id from outbox_event
-                    where sent_at is not null and sent_at < ?1 order by sent_at limit ?2)""")
-                    .setParameter(1, before).setParameter(2, BATCH).executeUpdate());
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        return SqlValues.deleteInBatches(BATCH, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                delete from outbox_event where id in (select id from outbox_event
+                where sent_at is not null and sent_at < ?1 order by sent_at limit ?2)""")
+                .setParameter(1, before).setParameter(2, BATCH).executeUpdate()));
     }
 }

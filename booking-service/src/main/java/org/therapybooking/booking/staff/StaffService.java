@@ -134,11 +134,10 @@ public class StaffService {
                         + "cancel them first");
             }
             user.deactivatedAt = now;
-            user.tokenVersion++;
+            tokenVersions.endSessions(user);
             Schedule.update("available = false, updatedAt = ?1 where therapist.id = ?2 and startsAt > ?1", now, staffId);
             return StaffView.of(user);
         });
-        tokenVersions.raised(staffId, QuarkusTransaction.requiringNew().call(() -> User.<User>findById(staffId).tokenVersion));
         LOG.infof("staff account %d deactivated", staffId);
         return view;
     }

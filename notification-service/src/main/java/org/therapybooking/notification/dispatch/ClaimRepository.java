@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.therapybooking.commons.persistence.SqlValues;
 import org.therapybooking.notification.booking.BookingRecord;
 import org.therapybooking.notification.planning.Notification;
 import org.therapybooking.notification.planning.NotificationStatus;
@@ -73,16 +74,7 @@ public class ClaimRepository {
                 WHERE status = '%s' AND due_at <= ?2 AND greatest(due_at, next_attempt_at) > ?1"""
                 .formatted(NotificationStatus.PENDING.code()))
                 .setParameter(1, now).setParameter(2, horizon).getSingleResult();
-        if (next == null) {
-            return Optional.empty();
-        }
-        if (next instanceof Instant instant) {
-            return Optional.of(instant);
-        }
-        if (next instanceof java.time.OffsetDateTime offset) {
-            return Optional.of(offset.toInstant());
-        }
-        return Optional.of(((java.sql.Timestamp) next).toInstant());
+        return Optional.ofNullable(SqlValues.instant(next));
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.therapybooking.notification.privacy;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.sql.Timestamp;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import org.therapybooking.commons.persistence.SqlValues;
 
 /**
  * For booking-service's export of a person's data (GET /api/auth/me/export): only its service token (group
@@ -63,25 +63,13 @@ public class PersonDataResource {
                 ORDER BY n.created_at, n.id""").setParameter(1, userId).getResultList();
         return new PersonData(userId,
                 profile.stream().findFirst().map(r -> new PersonData.Profile((String) r[0], (String) r[1],
-                        (String) r[2], (String) r[3], instant(r[4]))).orElse(null),
+                        (String) r[2], (String) r[3], SqlValues.instant(r[4]))).orElse(null),
                 bookings.stream().map(r -> new PersonData.BookingCopy(((Number) r[0]).longValue(), (String) r[1],
-                        (String) r[2], instant(r[3]), (String) r[4], (String) r[5], (String) r[6], (String) r[7]))
+                        (String) r[2], SqlValues.instant(r[3]), (String) r[4], (String) r[5], (String) r[6], (String) r[7]))
                         .toList(),
                 emails.stream().map(r -> new PersonData.Email(((Number) r[0]).longValue(),
                         r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], instant(r[6]), instant(r[7]), instant(r[8]))).toList());
+                        (String) r[4], (String) r[5], SqlValues.instant(r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]))).toList());
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
+import org.therapybooking.commons.persistence.SqlValues;
 import org.therapybooking.notification.common.NotificationConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,13 +71,8 @@ public class RetentionPurge {
     }
 
     private long inBatches(String sql, Instant before) {
-        long total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql)
-                    .setParameter(1, before).setParameter(2, config.batchSize()).executeUpdate());
-            total += deleted;
-        } while (deleted == config.batchSize());
-        return total;
+        return SqlValues.deleteInBatches(config.batchSize(), () -> QuarkusTransaction.requiringNew().call(
+                () -> em.createNativeQuery(sql).setParameter(1, before).setParameter(2, config.batchSize())
+                        .executeUpdate()));
     }
 }
