@@ -251,6 +251,18 @@ public interface BookingConfig {
         /** {@code Retry-After} of the 503 answered when meeting-link-service cannot give a link. */
         @WithDefault("PT30S")
         Duration retryAfter();
+
+        /**
+         * How long a replica may hand out a link meeting-link-service gave for the very same request (room,
+         * participant and names, role, session) again, without asking (at most half the time the link's token has
+         * left); PT0S asks every time.
+         */
+        @WithDefault("PT60S")
+        Duration cacheTtl();
+
+        /** Links kept per replica (about 2 KB each), least recently used dropped first. */
+        @WithDefault("5000")
+        long cacheSize();
     }
 
     /**

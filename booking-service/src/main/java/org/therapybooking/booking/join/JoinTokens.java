@@ -18,6 +18,9 @@ import jakarta.inject.Inject;
 import org.therapybooking.booking.auth.JwtKeys;
 import org.therapybooking.booking.common.BookingConfig;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Join tokens: (booking, participant, role, sequence) sealed with AES-256-GCM under a server key, base64url. A token
  * is opaque (nothing in it is readable without the key), cannot be guessed or forged (a 128-bit tag authenticates
@@ -38,6 +41,11 @@ public class JoinTokens {
 
     private final SecretKeySpec sealKey;
     private final SecretKeySpec nonceKey;
+    /**
+     * A claim always seals to the same token, and every list answer seals one per booking: tokens sealed lately are
+     * handed out again (bounded, about 200 bytes each) instead of running HMAC and AES-GCM for each booking shown.
+     */
+    private final Cache<Claim, String> sealed = Caffeine.newBuilder().maximumSize(10_000).build();
 
     @Inject
     public JoinTokens(BookingConfig config, JwtKeys jwtKeys) {
@@ -60,6 +68,10 @@ public class JoinTokens {
     }
 
     public String seal(Claim claim) {
+        return sealed.get(claim, this::sealNow);
+    }
+
+    private String sealNow(Claim claim) {
         byte[] content = ByteBuffer.allocate(CONTENT_BYTES).put(VERSION).putLong(claim.bookingId())
                 .putLong(claim.participantId()).put((byte) claim.role().ordinal()).putInt(claim.sequence()).array();
         try {

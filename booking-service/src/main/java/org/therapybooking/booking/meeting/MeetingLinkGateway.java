@@ -1,5 +1,6 @@
 package org.therapybooking.booking.meeting;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.therapybooking.booking.common.BookingConfig;
 import org.therapybooking.meetinglink.api.BatchRequest;
 import org.therapybooking.meetinglink.api.BatchResponse;
 import org.therapybooking.meetinglink.api.MeetingLinkApi;
@@ -18,8 +20,9 @@ import org.therapybooking.meetinglink.api.MeetingLinkRequest;
 import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 
 /**
- * Asks meeting-link-service for personalized links, one batch call per page. The service may be down: an empty
- * result means "unavailable", and callers answer in degraded form. Links are never stored. The timeout and circuit
+ * Asks meeting-link-service for personalized links, one batch call per page for the links not answered in the last
+ * minute ({@link CachedLinks}). The service may be down: an empty result means "unavailable", and callers answer in
+ * degraded form. Links are never stored. The timeout and circuit
  * breaker below are defaults of MicroProfile Fault Tolerance, each overridable by configuration
  * ({@code quarkus.fault-tolerance."org.therapybooking.booking.meeting.MeetingLinkGateway/batch".timeout.value}, ...);
  * the HTTP timeouts are {@code quarkus.rest-client.meeting-link.*}.
@@ -30,24 +33,37 @@ public class MeetingLinkGateway {
     private static final Logger LOG = Logger.getLogger(MeetingLinkGateway.class);
 
     private final MeetingLinkClient client;
+    private final CachedLinks cached;
 
-    public MeetingLinkGateway(@RestClient MeetingLinkClient client) {
+    public MeetingLinkGateway(@RestClient MeetingLinkClient client, BookingConfig config, Clock clock) {
         this.client = client;
+        this.cached = new CachedLinks(config.meetingLinks().cacheTtl(), config.meetingLinks().cacheSize(), clock);
     }
 
     /** Links in request order, or empty when the service cannot answer now. */
     public Optional<List<MeetingLinkResponse>> links(List<MeetingLinkRequest> requests) {
-        if (requests.isEmpty()) {
-            return Optional.of(List.of());
-        }
         List<MeetingLinkResponse> all = new ArrayList<>(requests.size());
-        for (int from = 0; from < requests.size(); from += MeetingLinkApi.MAX_BATCH) {
-            List<MeetingLinkRequest> chunk = requests.subList(from, Math.min(requests.size(), from + MeetingLinkApi.MAX_BATCH));
-            Optional<List<MeetingLinkResponse>> links = batch(chunk);
+        List<MeetingLinkRequest> missing = new ArrayList<>();
+        List<Integer> missingAt = new ArrayList<>();
+        for (MeetingLinkRequest request : requests) {
+            MeetingLinkResponse link = cached.get(request);
+            if (link == null) {
+                missing.add(request);
+                missingAt.add(all.size());
+            }
+            all.add(link);
+        }
+        for (int from = 0; from < missing.size(); from += MeetingLinkApi.MAX_BATCH) {
+            int to = Math.min(missing.size(), from + MeetingLinkApi.MAX_BATCH);
+            Optional<List<MeetingLinkResponse>> links = batch(missing.subList(from, to));
             if (links.isEmpty()) {
                 return Optional.empty();
             }
-            all.addAll(links.get());
+            for (int i = from; i < to; i++) {
+                MeetingLinkResponse link = links.get().get(i - from);
+                cached.put(missing.get(i), link);
+                all.set(missingAt.get(i), link);
+            }
         }
         return Optional.of(all);
     }
