@@ -7,7 +7,7 @@
 # Needs: a build of the checkout (./mvnw package -DskipTests: booking-service and meeting-link-service under
 # target/quarkus-app, deploy/local-stack and deploy/kafka-broker), PostgreSQL on 127.0.0.1:5432 (PGHOST/PGPORT/PGUSER;
 # a scratch database join_load_<random>, dropped at the end), curl, jq-free shell, wrk. Starts a KRaft broker,
-# meeting-link-service and booking-service on free loopback ports (JDK 17, -Xmx256m, prod profile as run.sh
+# meeting-link-service and booking-service on free loopback ports (JDK 17, the JVM options of run.sh, prod profile as run.sh
 # configures them), creates a slot starting in 10 minutes, a client and a booking through the public API, then runs
 # wrk: bare endpoint, join link, the link's booking page (the same lookups, no call to meeting-link-service),
 # bare endpoint again. Every process started here is stopped by its pid at the end.
@@ -52,7 +52,7 @@ COMMON=(KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MEETING_LINK_SERVICE_URL=h
   JWT_PUBLIC_KEY_LOCATION=http://127.0.0.1:$BOOKING_PORT/api/auth/jwks JITSI_BASE_URL=https://meet.jit.si
   QUARKUS_HTTP_HOST=127.0.0.1)
 (cd "$ROOT/meeting-link-service/target/quarkus-app" && exec env "${COMMON[@]}" QUARKUS_HTTP_PORT=$LINK_PORT \
-  java -Xmx256m $(jfr meeting-link-service) -jar quarkus-run.jar >"$WORK/meeting-link.log" 2>&1) &
+  java "${SERVICE_JAVA_OPTS[@]}" $(jfr meeting-link-service) -jar quarkus-run.jar >"$WORK/meeting-link.log" 2>&1) &
 PIDS+=($!)
 ADMIN_PASSWORD=load-$SUFFIX-password
 (cd "$ROOT/booking-service/target/quarkus-app" && exec env "${COMMON[@]}" QUARKUS_HTTP_PORT=$BOOKING_PORT \
@@ -60,7 +60,7 @@ ADMIN_PASSWORD=load-$SUFFIX-password
   JWT_SIGN_KEY_LOCATION="$WORK/jwt.pem" JWT_SIGN_KEY_ID=load-1 ADMIN_SEED_EMAIL=therapist@practice.example \
   ADMIN_SEED_PASSWORD=$ADMIN_PASSWORD ADMIN_SEED_FIRST_NAME=Dana ADMIN_SEED_LAST_NAME=Smith \
   ADMIN_SEED_TIME_ZONE=Europe/Berlin PAYMENT_WEBHOOK_SECRET=load-$SUFFIX-secret \
-  JOIN_LINK_BASE_URL=http://127.0.0.1:$BOOKING_PORT java -Xmx256m $(jfr booking-service) -jar quarkus-run.jar \
+  JOIN_LINK_BASE_URL=http://127.0.0.1:$BOOKING_PORT java "${SERVICE_JAVA_OPTS[@]}" $(jfr booking-service) -jar quarkus-run.jar \
   >"$WORK/booking.log" 2>&1) &
 PIDS+=($!)
 wait_ready "$LINK_PORT" meeting-link-service "$WORK/meeting-link.log"

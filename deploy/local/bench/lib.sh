@@ -2,6 +2,12 @@
 # script started; stop_started stops them by pid: TERM, up to 10 s, then KILL.
 PIDS=()
 
+# The services' JVM options, as deploy/local/run.sh starts them: a small initial heap that grows as needed and gives
+# memory back after collections (on a large machine the default initial heap is the whole -Xmx, all of it resident),
+# and two malloc arenas instead of 8 per core (docs/performance.md "Memory").
+SERVICE_JAVA_OPTS=(-Xmx256m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
+export MALLOC_ARENA_MAX=2
+
 stop_started() {
   local pid
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
