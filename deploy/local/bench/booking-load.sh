@@ -5,9 +5,9 @@
 #
 # Needs: a build of the checkout (./mvnw install -DskipTests: the three services under target/quarkus-app,
 # deploy/local-stack and deploy/kafka-broker), PostgreSQL on 127.0.0.1:5432 (PGHOST/PGPORT/PGUSER; scratch databases
-# booking_load_<random> and notification_load_<random>, dropped at the end), curl, jq, wrk, npm. Starts a KRaft broker, a
-# real SMTP server (MailDev, the local stack's mail sink), meeting-link-service and booking-service on free loopback
-# ports (JDK 17 unless JAVA_BIN is set, -Xmx256m -XX:+UseSerialGC, prod profile, configured as run.sh does), creates
+# booking_load_<random> and notification_load_<random>, dropped at the end), curl, jq, wrk. Starts a KRaft broker, a
+# real SMTP server that keeps nothing (smtp-sink/SmtpSink.java), meeting-link-service and booking-service on free loopback
+# ports (JDK 17 unless JAVA_BIN is set, the JVM options of run.sh (lib.sh), prod profile, configured as run.sh does), creates
 # the data through the public API, then:
 #   1. POST /api/bookings: wrk -t2 -c16, each request a distinct (client, slot) pair over <load slots> slots of
 #      capacity 100 (100 clients), notification-service not running, a bare GET /api/auth/jwks before and after;
@@ -17,7 +17,11 @@
 #   4. sustained: about 50 bookings/s for 60 s (wrk -t1 -c10, 190 ms pause per connection) with every service
 #      running; per booking, the client's meeting-info accepted by SMTP minus the booking's created_at;
 #   5. RSS of each service.
-# Every process started here is stopped by its pid at the end. JFR_DIR=<dir> records each service with JFR.
+# For the POST and GET runs it also prints the CPU time each process (and the whole machine, wrk included) used per
+# request.
+# Every process started here is stopped by its pid at the end. JFR_DIR=<dir> records each service with JFR;
+# EXTRA_JAVA_OPTS is added to the services' JVM options (with -XX:NativeMemoryTracking=summary the script also prints
+# where each service's memory went).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 SECONDS_PER_RUN=${1:-20} LOAD_SLOTS=${2:-200}
@@ -49,16 +53,15 @@ wait_ready() { # port name log
 psql -q -d postgres -c "CREATE DATABASE $BOOKING_DB" -c "CREATE DATABASE $NOTIFICATION_DB"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
 start_kafka "$WORK"
-SMTP_PORT=$(free_port) MAIL_WEB_PORT=$(free_port)
-# the local stack's mail sink (run.sh installs it in the same place): GreenMail, which the tests use, answers each
-# SMTP command only after about 40 ms (delayed ACK), which would make the sink the bottleneck of this measurement
-MAILDEV="$ROOT/deploy/local/.state/maildev"
-[[ -x $MAILDEV/node_modules/.bin/maildev ]] ||
-  npm install --silent --no-audit --no-fund --prefix "$MAILDEV" "maildev@$(sed -n 's/^MAILDEV_VERSION=//p' "$ROOT/deploy/local/run.sh")" >/dev/null
-mkdir -p "$WORK/mail"
-"$MAILDEV/node_modules/.bin/maildev" --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" --web-ip 127.0.0.1 \
-  --mail-directory "$WORK/mail" --silent >"$WORK/smtp.log" 2>&1 &
+PID_kafka=${PIDS[-1]}
+SMTP_PORT=$(free_port)
+# a real SMTP server that keeps nothing (smtp-sink/SmtpSink.java: why not MailDev or GreenMail is said there)
+"$ROOT/mvnw" -q -B -o -f "$ROOT/deploy/local/bench/smtp-sink/pom.xml" dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/smtp.cp" >/dev/null 2>&1 ||
+  "$ROOT/mvnw" -q -B -f "$ROOT/deploy/local/bench/smtp-sink/pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/smtp.cp" >/dev/null
+java -cp "$(cat "$WORK/smtp.cp")" "$ROOT/deploy/local/bench/smtp-sink/SmtpSink.java" "$SMTP_PORT" >"$WORK/smtp.log" 2>&1 &
 PIDS+=($!)
+for _ in $(seq 1 60); do grep -q 'SMTP sink ready' "$WORK/smtp.log" && break; sleep 1; done
 BOOKING_PORT=$(free_port) LINK_PORT=$(free_port) NOTIFICATION_PORT=$(free_port)
 CLIENT_SECRET=load-$SUFFIX-notification-client-secret
 COMMON=(KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MEETING_LINK_SERVICE_URL=http://127.0.0.1:$LINK_PORT
@@ -67,9 +70,9 @@ COMMON=(KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MEETING_LINK_SERVICE_URL=h
 start_service() { # module port env...
   local module=$1 port=$2; shift 2
   (cd "$ROOT/$module/target/quarkus-app" && exec env "${COMMON[@]}" "$@" QUARKUS_HTTP_PORT="$port" \
-    "$JAVA_BIN" -Xmx256m -XX:+UseSerialGC $(jfr "$module") -jar quarkus-run.jar >"$WORK/$module.log" 2>&1) &
+    "$JAVA_BIN" "${SERVICE_JAVA_OPTS[@]}" ${EXTRA_JAVA_OPTS:-} $(jfr "$module") -jar quarkus-run.jar >"$WORK/$module.log" 2>&1) &
   PIDS+=($!)
-  eval "PID_${module//-/_}=$!"
+  printf -v "PID_${module//-/_}" %s "$!"
 }
 ADMIN_PASSWORD=load-$SUFFIX-password
 start_service meeting-link-service "$LINK_PORT"
@@ -82,7 +85,6 @@ start_service booking-service "$BOOKING_PORT" \
   NOTIFICATION_CLIENT_SECRET_SHA256="$(printf %s "$CLIENT_SECRET" | sha256sum | cut -d' ' -f1)"
 wait_ready "$LINK_PORT" meeting-link-service "$WORK/meeting-link-service.log"
 wait_ready "$BOOKING_PORT" booking-service "$WORK/booking-service.log"
-for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$MAIL_WEB_PORT/" && break; sleep 1; done
 
 API=http://127.0.0.1:$BOOKING_PORT
 post() { curl -fsS -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} -d "$2" "$API$1"; }
@@ -126,6 +128,27 @@ row() { # label wrk-output
 }
 bare() { row "bare GET /api/auth/jwks, -c$1" "$(wrk -t2 -c"$1" -d"${SECONDS_PER_RUN}s" --latency "$API/api/auth/jwks")"; }
 bookings() { psql -At -d "$BOOKING_DB" -c "select count(*) from booking"; }
+# CPU time (user + system, ms) used so far by each process measured, and by the whole machine
+TICKS=$(getconf CLK_TCK)
+cpu_snapshot() {
+  local name pid total
+  for name in booking_service meeting_link_service notification_service kafka postgres; do
+    total=0
+    if [[ $name == postgres ]]; then pids=$(pgrep -u postgres postgres || true)
+    else pid_var=PID_$name; pids=${!pid_var:-}; fi
+    # the broker runs in a JVM its launcher started: count the child too
+    [[ $name == kafka ]] && pids="$pids $(pgrep -P "$pids" || true)"
+    for pid in $pids; do
+      total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$name $((total * 1000 / TICKS))"
+  done
+  echo "machine $(awk '/^cpu / { print int(($2 + $3 + $4 + $7 + $8) * 1000 / '"$TICKS"') }' /proc/stat)"
+}
+cpu_report() { # label before-file count: CPU ms per request of each process since the snapshot
+  cpu_snapshot >"$WORK/cpu-after"
+  echo "$1, CPU ms per request: $(paste "$2" "$WORK/cpu-after" | awk -v n="$3" '{ printf "%s %.2f, ", $1, ($4 - $2) / n }' | sed 's/, $//')"
+}
 
 # warm-up: class loading and JIT on both paths, not measured
 wrk -t2 -c16 -d5s "$API/api/auth/jwks" >/dev/null
@@ -137,11 +160,14 @@ echo "| run | req/s | p50 | p99 | non-2xx |"
 echo "|---|---:|---:|---:|---:|"
 bare 16
 before=$(bookings)
+cpu_snapshot >"$WORK/cpu-before"
 row "POST /api/bookings, -c16 over $LOAD_SLOTS slots" \
   "$(wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s "$LUA" "$API" -- post "$WORK/load-tokens" "$WORK/load-slots" 2)"
 booked=$(( $(bookings) - before ))
+cpu_report "POST run" "$WORK/cpu-before" "$booked" >"$WORK/cpu-post"
 bare 16
 echo "bookings made by the POST run: $booked"
+cat "$WORK/cpu-post"
 
 # notification-service drains the backlog: two meeting-info emails per booking (client and host)
 expected=$(( 2 * $(bookings) ))
@@ -163,9 +189,12 @@ echo "backlog: $sent of $expected meeting-info emails sent $drained ms after not
 echo "| run | req/s | p50 | p99 | non-2xx |"
 echo "|---|---:|---:|---:|---:|"
 bare 64
-row "GET /api/bookings, 50 bookings with links, -c64" \
-  "$(wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$LUA" "$API" -- get "$WORK/list-tokens" 2)"
+cpu_snapshot >"$WORK/cpu-before"
+out=$(wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$LUA" "$API" -- get "$WORK/list-tokens" 2)
+cpu_report "GET run" "$WORK/cpu-before" "$(awk '/requests in/ { print $1 }' <<<"$out")" >"$WORK/cpu-get"
+row "GET /api/bookings, 50 bookings with links, -c64" "$out"
 bare 64
+cat "$WORK/cpu-get"
 
 # sustained: about 50 bookings/s for 60 s, every service running
 first=$(psql -At -d "$BOOKING_DB" -c "select coalesce(max(id), 0) from booking")
@@ -186,12 +215,15 @@ join "$WORK/created" "$WORK/sent" | awk '{ print $3 - $2 }' | sort -n | awk -v n
 
 total_rows=$(psql -At -d "$NOTIFICATION_DB" -c "select count(*) from notification where status = 'sent'")
 sleep 2
-smtp=$(find "$WORK/mail" -name '*.eml' | wc -l)
+read -r smtp distinct < <(grep -o 'received [0-9]* distinct [0-9]*' "$WORK/smtp.log" | tail -1 | awk '{ print $2, $4 }')
 dups=$(psql -At -d "$NOTIFICATION_DB" -c "select count(*) from (select 1 from notification where booking_id is not null
   group by booking_id, kind, recipient_role, reminder_offset having count(*) > 1) d")
-echo "emails: $total_rows sent per notification-service's database, $smtp received by the SMTP server; duplicate rows: $dups"
+echo "emails: $total_rows sent per notification-service's database, $smtp received by the SMTP server ($distinct distinct Message-IDs); duplicate rows: $dups"
 for s in meeting_link_service booking_service notification_service; do
   pid_var=PID_$s
   echo "RSS $s: $(awk '/VmRSS/ { printf "%d MB", $2 / 1024 }' "/proc/${!pid_var}/status")"
+  if [[ ${EXTRA_JAVA_OPTS:-} == *NativeMemoryTracking* ]]; then
+    jcmd "${!pid_var}" VM.native_memory summary scale=MB | grep -E '^-|committed=' | grep -E 'Total|Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Arena|Metaspace' | head -20
+  fi
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
