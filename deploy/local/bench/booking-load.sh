@@ -34,34 +34,16 @@ for s in booking-service meeting-link-service notification-service; do
   [[ -f $ROOT/$s/target/quarkus-app/quarkus-run.jar ]] || { echo "build first: ./mvnw install -DskipTests" >&2; exit 1; }
 done
 
-WORK=$(mktemp -d /tmp/booking-load.XXXXXX)
-SUFFIX=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
-BOOKING_DB=booking_load_$SUFFIX NOTIFICATION_DB=notification_load_$SUFFIX
 source "$ROOT/deploy/local/bench/lib.sh"
-cleanup() {
-  stop_started
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS $BOOKING_DB" -c "DROP DATABASE IF EXISTS $NOTIFICATION_DB" || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-wait_ready() { # port name log
-  for _ in $(seq 1 180); do curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready" && return; sleep 1; done
-  echo "$2 not ready; log:" >&2; tail -30 "$3" >&2; exit 1
-}
+begin_run booking-load
+BOOKING_DB=booking_load_$SUFFIX NOTIFICATION_DB=notification_load_$SUFFIX
+SCRATCH_DBS=("$BOOKING_DB" "$NOTIFICATION_DB")
 
 psql -q -d postgres -c "CREATE DATABASE $BOOKING_DB" -c "CREATE DATABASE $NOTIFICATION_DB"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
 start_kafka "$WORK"
 PID_kafka=${PIDS[-1]}
-SMTP_PORT=$(free_port)
-# a real SMTP server that keeps nothing (smtp-sink/SmtpSink.java: why not MailDev or GreenMail is said there)
-"$ROOT/mvnw" -q -B -o -f "$ROOT/deploy/local/bench/smtp-sink/pom.xml" dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/smtp.cp" >/dev/null 2>&1 ||
-  "$ROOT/mvnw" -q -B -f "$ROOT/deploy/local/bench/smtp-sink/pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/smtp.cp" >/dev/null
-java -cp "$(cat "$WORK/smtp.cp")" "$ROOT/deploy/local/bench/smtp-sink/SmtpSink.java" "$SMTP_PORT" >"$WORK/smtp.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 60); do grep -q 'SMTP sink ready' "$WORK/smtp.log" && break; sleep 1; done
+start_smtp_sink
 BOOKING_PORT=$(free_port) LINK_PORT=$(free_port) NOTIFICATION_PORT=$(free_port)
 CLIENT_SECRET=load-$SUFFIX-notification-client-secret
 COMMON=(KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MEETING_LINK_SERVICE_URL=http://127.0.0.1:$LINK_PORT

@@ -23,22 +23,11 @@ for s in booking-service meeting-link-service; do
   [[ -f $ROOT/$s/target/quarkus-app/quarkus-run.jar ]] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 done
 
-WORK=$(mktemp -d /tmp/join-load.XXXXXX)
-SUFFIX=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
-DB=join_load_$SUFFIX
 source "$ROOT/deploy/local/bench/lib.sh"
-cleanup() {
-  stop_started
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+begin_run join-load
+DB=join_load_$SUFFIX
+SCRATCH_DBS=("$DB")
 
-wait_ready() { # port name log
-  for _ in $(seq 1 180); do curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready" && return; sleep 1; done
-  echo "$2 not ready; log:" >&2; tail -30 "$3" >&2; exit 1
-}
 json() { # field: first string or number value of it in stdin
   sed -n "s/.*\"$1\" *: *\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p" | head -n1
 }

@@ -1,10 +1,10 @@
 # Helpers shared by the measuring scripts (sourced; the caller sets ROOT to the checkout). PIDS holds the processes a
-# script started; stop_started stops them by pid: TERM, up to 10 s, then KILL.
+# script started; stop_started stops them by pid: TERM, up to 30 s (a service finishes its graceful shutdown), then KILL.
 PIDS=()
 
 # The services' JVM options, as deploy/local/run.sh starts them: a small initial heap that grows as needed and gives
 # memory back after collections (on a large machine the default initial heap is the whole -Xmx, all of it resident),
-# and two malloc arenas instead of 8 per core (docs/performance.md "Memory").
+# and two malloc arenas instead of 8 per core (docs/performance.md "Issue 13's table").
 SERVICE_JAVA_OPTS=(-Xmx256m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
 export MALLOC_ARENA_MAX=2
 
@@ -12,7 +12,7 @@ stop_started() {
   local pid
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
 }
@@ -35,4 +35,39 @@ start_kafka() {
   PIDS+=($!)
   for _ in $(seq 1 120); do grep -q "Kafka broker ready" "$1/kafka.log" && return; sleep 1; done
   echo "Kafka did not start" >&2; cat "$1/kafka.log" >&2; exit 1
+}
+
+# begin_run <name>: a work directory (WORK) and a random SUFFIX; at exit every process in PIDS is stopped, every
+# database named in SCRATCH_DBS dropped and WORK removed.
+SCRATCH_DBS=()
+begin_run() {
+  WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+  SUFFIX=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  trap end_run EXIT
+  trap 'exit 130' INT TERM
+}
+end_run() {
+  local db
+  stop_started
+  for db in "${SCRATCH_DBS[@]}"; do psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" || true; done
+  rm -rf "$WORK"
+}
+
+# wait_ready <port> <name> <log>: until the service's readiness check answers 200 (3 minutes at most).
+wait_ready() {
+  for _ in $(seq 1 180); do curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready" && return; sleep 1; done
+  echo "$2 not ready; log:" >&2; tail -30 "$3" >&2; exit 1
+}
+
+# start_smtp_sink: a real SMTP server that keeps nothing (smtp-sink/SmtpSink.java says why not MailDev or GreenMail)
+# on a free port (SMTP_PORT), its pid in PIDS; it logs "received N distinct M" to $WORK/smtp.log.
+start_smtp_sink() {
+  local pom="$ROOT/deploy/local/bench/smtp-sink/pom.xml"
+  SMTP_PORT=$(free_port)
+  "$ROOT/mvnw" -q -B -o -f "$pom" dependency:build-classpath -Dmdep.outputFile="$WORK/smtp.cp" >/dev/null 2>&1 ||
+    "$ROOT/mvnw" -q -B -f "$pom" dependency:build-classpath -Dmdep.outputFile="$WORK/smtp.cp" >/dev/null
+  java -cp "$(cat "$WORK/smtp.cp")" "$ROOT/deploy/local/bench/smtp-sink/SmtpSink.java" "$SMTP_PORT" >"$WORK/smtp.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 60); do grep -q 'SMTP sink ready' "$WORK/smtp.log" && return; sleep 1; done
+  echo "the SMTP sink did not start" >&2; cat "$WORK/smtp.log" >&2; exit 1
 }

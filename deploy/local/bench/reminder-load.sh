@@ -25,28 +25,14 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 for tool in curl psql; do command -v $tool >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 [[ -f $ROOT/notification-service/target/quarkus-app/quarkus-run.jar ]] || { echo "build first: ./mvnw install -DskipTests" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/reminder-load.XXXXXX)
-SUFFIX=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
-DB=reminder_load_$SUFFIX
 source "$ROOT/deploy/local/bench/lib.sh"
-cleanup() {
-  stop_started
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+begin_run reminder-load
+DB=reminder_load_$SUFFIX
+SCRATCH_DBS=("$DB")
 
 psql -q -d postgres -c "CREATE DATABASE $DB"
 start_kafka "$WORK"
-SMTP_PORT=$(free_port)
-# a real SMTP server that keeps nothing (smtp-sink/SmtpSink.java: why not MailDev or GreenMail is said there)
-"$ROOT/mvnw" -q -B -o -f "$ROOT/deploy/local/bench/smtp-sink/pom.xml" dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/smtp.cp" >/dev/null 2>&1 ||
-  "$ROOT/mvnw" -q -B -f "$ROOT/deploy/local/bench/smtp-sink/pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/smtp.cp" >/dev/null
-java -cp "$(cat "$WORK/smtp.cp")" "$ROOT/deploy/local/bench/smtp-sink/SmtpSink.java" "$SMTP_PORT" >"$WORK/smtp.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 60); do grep -q 'SMTP sink ready' "$WORK/smtp.log" && break; sleep 1; done
+start_smtp_sink
 
 PORTS=()
 for r in $(seq 1 "$REPLICAS"); do
@@ -62,8 +48,7 @@ for r in $(seq 1 "$REPLICAS"); do
   PIDS+=($!)
 done
 for r in $(seq 1 "$REPLICAS"); do
-  for _ in $(seq 1 180); do curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$((r - 1))]}/q/health/ready" && break; sleep 1; done
-  curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$((r - 1))]}/q/health/ready" || { tail -30 "$WORK/replica-$r.log" >&2; exit 1; }
+  wait_ready "${PORTS[$((r - 1))]}" "notification-service replica $r" "$WORK/replica-$r.log"
 done
 
 # the rows booking events would have planned: bookings an hour after DUE, reminders (1 h) all due at DUE; booking ids
