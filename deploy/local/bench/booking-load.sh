@@ -27,7 +27,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 SECONDS_PER_RUN=${1:-20} LOAD_SLOTS=${2:-200}
 LIST_CLIENTS=16 LOAD_CLIENTS=100 WARM_SLOTS=10 LIST_SLOTS=50 SUSTAINED_SLOTS=40
 JAVA_BIN=${JAVA_BIN:-java}
-jfr() { [[ -n ${JFR_DIR:-} ]] && echo "-XX:StartFlightRecording=filename=$JFR_DIR/$1.jfr,settings=profile" || true; }
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 for tool in wrk jq curl psql; do command -v $tool >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 for s in booking-service meeting-link-service notification-service; do
@@ -52,7 +51,7 @@ COMMON=(KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MEETING_LINK_SERVICE_URL=h
 start_service() { # module port env...
   local module=$1 port=$2; shift 2
   (cd "$ROOT/$module/target/quarkus-app" && exec env "${COMMON[@]}" "$@" QUARKUS_HTTP_PORT="$port" \
-    "$JAVA_BIN" "${SERVICE_JAVA_OPTS[@]}" ${EXTRA_JAVA_OPTS:-} $(jfr "$module") -jar quarkus-run.jar >"$WORK/$module.log" 2>&1) &
+    "$JAVA_BIN" "${SERVICE_JAVA_OPTS[@]}" ${EXTRA_JAVA_OPTS:-} $(jfr_option "$module") -jar quarkus-run.jar >"$WORK/$module.log" 2>&1) &
   PIDS+=($!)
   printf -v "PID_${module//-/_}" %s "$!"
 }
@@ -101,31 +100,17 @@ done <"$WORK/list-tokens" | xargs -P 8 -n 2 sh -c \
   'curl -fsS -o /dev/null -H "Content-Type: application/json" -H "Authorization: Bearer $0" -d "{\"schedule_id\":$1}" '"$API/api/bookings"
 
 LUA="$ROOT/deploy/local/bench/bookings.lua"
-row() { # label wrk-output
-  local rps p50 p99 other
-  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$2")
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$2") p99=$(awk '$1 == "99%" { print $2 }' <<<"$2")
-  other=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$2")
-  echo "| $1 | $rps | $p50 | $p99 | ${other:-0} |"
-}
-bare() { row "bare GET /api/auth/jwks, -c$1" "$(wrk -t2 -c"$1" -d"${SECONDS_PER_RUN}s" --latency "$API/api/auth/jwks")"; }
+bare() { wrk_row "bare GET /api/auth/jwks, -c$1" "$(wrk -t2 -c"$1" -d"${SECONDS_PER_RUN}s" --latency "$API/api/auth/jwks")"; }
 bookings() { psql -At -d "$BOOKING_DB" -c "select count(*) from booking"; }
 # CPU time (user + system, ms) used so far by each process measured, and by the whole machine
-TICKS=$(getconf CLK_TCK)
 cpu_snapshot() {
-  local name pid total
-  for name in booking_service meeting_link_service notification_service kafka postgres; do
-    total=0
-    if [[ $name == postgres ]]; then pids=$(pgrep -u postgres postgres || true)
-    else pid_var=PID_$name; pids=${!pid_var:-}; fi
-    # the broker runs in a JVM its launcher started: count the child too
-    [[ $name == kafka ]] && pids="$pids $(pgrep -P "$pids" || true)"
-    for pid in $pids; do
-      total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
-    done
-    echo "$name $((total * 1000 / TICKS))"
-  done
-  echo "machine $(awk '/^cpu / { print int(($2 + $3 + $4 + $7 + $8) * 1000 / '"$TICKS"') }' /proc/stat)"
+  local kafka_pids="$PID_kafka $(pgrep -P "$PID_kafka" || true)" # the broker runs in a JVM its launcher started
+  echo "booking_service $(cpu_ms "$PID_booking_service")"
+  echo "meeting_link_service $(cpu_ms "$PID_meeting_link_service")"
+  echo "notification_service $(cpu_ms ${PID_notification_service:-})"
+  echo "kafka $(cpu_ms $kafka_pids)"
+  echo "postgres $(cpu_ms $(pgrep -u postgres postgres || true))"
+  echo "machine $(awk '/^cpu / { print int(($2 + $3 + $4 + $7 + $8) * 1000 / '"$(getconf CLK_TCK)"') }' /proc/stat)"
 }
 cpu_report() { # label before-file count: CPU ms per request of each process since the snapshot
   cpu_snapshot >"$WORK/cpu-after"
@@ -143,7 +128,7 @@ echo "|---|---:|---:|---:|---:|"
 bare 16
 before=$(bookings)
 cpu_snapshot >"$WORK/cpu-before"
-row "POST /api/bookings, -c16 over $LOAD_SLOTS slots" \
+wrk_row "POST /api/bookings, -c16 over $LOAD_SLOTS slots" \
   "$(wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s "$LUA" "$API" -- post "$WORK/load-tokens" "$WORK/load-slots" 2)"
 booked=$(( $(bookings) - before ))
 cpu_report "POST run" "$WORK/cpu-before" "$booked" >"$WORK/cpu-post"
@@ -174,14 +159,14 @@ bare 64
 cpu_snapshot >"$WORK/cpu-before"
 out=$(wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s "$LUA" "$API" -- get "$WORK/list-tokens" 2)
 cpu_report "GET run" "$WORK/cpu-before" "$(awk '/requests in/ { print $1 }' <<<"$out")" >"$WORK/cpu-get"
-row "GET /api/bookings, 50 bookings with links, -c64" "$out"
+wrk_row "GET /api/bookings, 50 bookings with links, -c64" "$out"
 bare 64
 cat "$WORK/cpu-get"
 
 # sustained: about 50 bookings/s for 60 s, every service running
 first=$(psql -At -d "$BOOKING_DB" -c "select coalesce(max(id), 0) from booking")
 out=$(wrk -t1 -c10 -d60s --latency -s "$LUA" "$API" -- post "$WORK/load-tokens" "$WORK/sustained-slots" 1 190)
-row "sustained POST /api/bookings, -t1 -c10, 190 ms pause" "$out"
+wrk_row "sustained POST /api/bookings, -t1 -c10, 190 ms pause" "$out"
 psql -At -d "$BOOKING_DB" -F' ' -c "select id, (extract(epoch from created_at) * 1000)::bigint from booking where id > $first order by id" \
   >"$WORK/created"
 count=$(wc -l <"$WORK/created")
@@ -196,16 +181,12 @@ join "$WORK/created" "$WORK/sent" | awk '{ print $3 - $2 }' | sort -n | awk -v n
     n, n / 60, NR, v[int((NR + 1) / 2)], v[int(NR * 0.9 + 0.999)], v[int(NR * 0.99 + 0.999)], v[NR] }'
 
 total_rows=$(psql -At -d "$NOTIFICATION_DB" -c "select count(*) from notification where status = 'sent'")
-sleep 2
-read -r smtp distinct < <(grep -o 'received [0-9]* distinct [0-9]*' "$WORK/smtp.log" | tail -1 | awk '{ print $2, $4 }')
+read -r smtp distinct < <(smtp_counts)
 dups=$(psql -At -d "$NOTIFICATION_DB" -c "select count(*) from (select 1 from notification where booking_id is not null
   group by booking_id, kind, recipient_role, reminder_offset having count(*) > 1) d")
 echo "emails: $total_rows sent per notification-service's database, $smtp received by the SMTP server ($distinct distinct Message-IDs); duplicate rows: $dups"
 for s in meeting_link_service booking_service notification_service; do
   pid_var=PID_$s
-  echo "RSS $s: $(awk '/VmRSS/ { printf "%d MB", $2 / 1024 }' "/proc/${!pid_var}/status")"
-  if [[ ${EXTRA_JAVA_OPTS:-} == *NativeMemoryTracking* ]]; then
-    jcmd "${!pid_var}" VM.native_memory summary scale=MB | grep -E '^-|committed=' | grep -E 'Total|Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Arena|Metaspace' | head -20
-  fi
+  memory_report "$s" "${!pid_var}"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

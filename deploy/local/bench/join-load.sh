@@ -16,7 +16,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 SECONDS_PER_RUN=${1:-20} CONNECTIONS=${2:-16}
-jfr() { [[ -n ${JFR_DIR:-} ]] && echo "-XX:StartFlightRecording=filename=$JFR_DIR/$1.jfr,settings=profile" || true; }
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 command -v wrk >/dev/null || { echo "wrk is needed" >&2; exit 1; }
 for s in booking-service meeting-link-service; do
@@ -41,7 +40,7 @@ COMMON=(KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MEETING_LINK_SERVICE_URL=h
   JWT_PUBLIC_KEY_LOCATION=http://127.0.0.1:$BOOKING_PORT/api/auth/jwks JITSI_BASE_URL=https://meet.jit.si
   QUARKUS_HTTP_HOST=127.0.0.1)
 (cd "$ROOT/meeting-link-service/target/quarkus-app" && exec env "${COMMON[@]}" QUARKUS_HTTP_PORT=$LINK_PORT \
-  java "${SERVICE_JAVA_OPTS[@]}" $(jfr meeting-link-service) -jar quarkus-run.jar >"$WORK/meeting-link.log" 2>&1) &
+  java "${SERVICE_JAVA_OPTS[@]}" $(jfr_option meeting-link-service) -jar quarkus-run.jar >"$WORK/meeting-link.log" 2>&1) &
 PIDS+=($!)
 ADMIN_PASSWORD=load-$SUFFIX-password
 (cd "$ROOT/booking-service/target/quarkus-app" && exec env "${COMMON[@]}" QUARKUS_HTTP_PORT=$BOOKING_PORT \
@@ -49,7 +48,7 @@ ADMIN_PASSWORD=load-$SUFFIX-password
   JWT_SIGN_KEY_LOCATION="$WORK/jwt.pem" JWT_SIGN_KEY_ID=load-1 ADMIN_SEED_EMAIL=therapist@practice.example \
   ADMIN_SEED_PASSWORD=$ADMIN_PASSWORD ADMIN_SEED_FIRST_NAME=Dana ADMIN_SEED_LAST_NAME=Smith \
   ADMIN_SEED_TIME_ZONE=Europe/Berlin PAYMENT_WEBHOOK_SECRET=load-$SUFFIX-secret \
-  JOIN_LINK_BASE_URL=http://127.0.0.1:$BOOKING_PORT java "${SERVICE_JAVA_OPTS[@]}" $(jfr booking-service) -jar quarkus-run.jar \
+  JOIN_LINK_BASE_URL=http://127.0.0.1:$BOOKING_PORT java "${SERVICE_JAVA_OPTS[@]}" $(jfr_option booking-service) -jar quarkus-run.jar \
   >"$WORK/booking.log" 2>&1) &
 PIDS+=($!)
 wait_ready "$LINK_PORT" meeting-link-service "$WORK/meeting-link.log"
@@ -72,11 +71,7 @@ wrk -t2 -c"$CONNECTIONS" -d5s "$JOIN" >/dev/null
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency"
 for run in "bare GET /api/auth/jwks|$API/api/auth/jwks" "join link GET /j/{token} (302)|$JOIN" \
     "booking page GET /j/{token}/booking (200)|$JOIN/booking" "bare GET /api/auth/jwks|$API/api/auth/jwks"; do
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "${run#*|}")
-  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out") p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  other=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$out")
-  echo "| ${run%%|*} | $rps | $p50 | $p99 | ${other:-0} |"
+  wrk_row "${run%%|*}" "$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "${run#*|}")"
 done
 joins=$(psql -At -d "$DB" -c "select client_joined_at is not null from booking")
 echo "attendance recorded: $joins"

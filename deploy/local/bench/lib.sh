@@ -71,3 +71,40 @@ start_smtp_sink() {
   for _ in $(seq 1 60); do grep -q 'SMTP sink ready' "$WORK/smtp.log" && return; sleep 1; done
   echo "the SMTP sink did not start" >&2; cat "$WORK/smtp.log" >&2; exit 1
 }
+
+# jfr_option <name>: with JFR_DIR set, the JVM option that records into $JFR_DIR/<name>.jfr (profile settings).
+jfr_option() {
+  [[ -n ${JFR_DIR:-} ]] && echo "-XX:StartFlightRecording=filename=$JFR_DIR/$1.jfr,settings=profile" || true
+}
+
+# wrk_row <label> <wrk --latency output>: one Markdown row | label | req/s | p50 | p99 | non-2xx |.
+wrk_row() {
+  local rps p50 p99 other
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$2")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$2") p99=$(awk '$1 == "99%" { print $2 }' <<<"$2")
+  other=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$2")
+  echo "| $1 | $rps | $p50 | $p99 | ${other:-0} |"
+}
+
+# cpu_ms <pid>...: user + system CPU time the processes used so far, in ms (a process already gone counts 0).
+cpu_ms() {
+  local pid ticks=0
+  for pid in "$@"; do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+
+# smtp_counts: "<messages received> <distinct Message-IDs>" as the SMTP sink last reported them.
+smtp_counts() {
+  sleep 1
+  grep -o 'received [0-9]* distinct [0-9]*' "$WORK/smtp.log" | tail -1 | awk '{ print $2, $4 }'
+}
+
+# memory_report <label> <pid>: the process's RSS; with -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS also where
+# the JVM's memory went.
+memory_report() {
+  echo "RSS $1: $(awk '/VmRSS/ { printf "%d MB", $2 / 1024 }' "/proc/$2/status")"
+  if [[ ${EXTRA_JAVA_OPTS:-} == *NativeMemoryTracking* ]]; then
+    jcmd "$2" VM.native_memory summary scale=MB | grep -E '^-|committed=' \
+      | grep -E 'Total|Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Arena|Metaspace' | head -20
+  fi
+}

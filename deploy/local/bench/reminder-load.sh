@@ -80,9 +80,6 @@ wait_sent() { # count
     (( $(psql -At -d "$DB" -c "$sent_query") >= $1 )) && return; sleep 1
   done
 }
-cpu_seconds() { # pid
-  awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$1/stat"
-}
 # warm-up: the replicas' first thousands of emails pay for class loading and JIT compilation; a running replica has
 # paid for them long before its reminders come due
 WARMUP=${WARMUP:-4000}
@@ -93,7 +90,7 @@ if ((WARMUP > 0)); then
   echo "warm-up: $WARMUP reminders sent"
 fi
 CPU_BEFORE=()
-for r in $(seq 1 "$REPLICAS"); do CPU_BEFORE+=("$(cpu_seconds "${PIDS[$((1 + r))]}")"); done
+for r in $(seq 1 "$REPLICAS"); do CPU_BEFORE+=("$(cpu_ms "${PIDS[$((1 + r))]}")"); done
 DUE=$(date -u -d '+15 seconds' +%Y-%m-%dT%H:%M:%S.000Z)
 plan 1 "$REMINDERS" "$DUE"
 echo "$REMINDERS reminders due at $DUE, $REPLICAS replicas; waiting"
@@ -103,14 +100,11 @@ psql -At -d "$DB" -c "select (extract(epoch from (sent_at - due_at)) * 1000)::bi
     printf "sent %d of %d; due -> accepted by SMTP (ms): median %d, p90 %d, p99 %d, last %d\n", NR, n,
       v[int((NR + 1) / 2)], v[int(NR * 0.9 + 0.999)], v[int(NR * 0.99 + 0.999)], v[NR] }'
 psql -At -d "$DB" -c "select status, count(*) from notification group by status order by status" | tr '\n' ' '; echo
-sleep 2
-read -r received distinct < <(grep -o 'received [0-9]* distinct [0-9]*' "$WORK/smtp.log" | tail -1 | awk '{ print $2, $4 }')
+read -r received distinct < <(smtp_counts)
 echo "SMTP server (warm-up included): $received messages received, $distinct distinct Message-IDs (duplicates: $((received - distinct)))"
 for r in $(seq 1 "$REPLICAS"); do
   pid=${PIDS[$((1 + r))]}
-  echo "replica $r: RSS $(awk '/VmRSS/ { printf "%d MB", $2 / 1024 }' "/proc/$pid/status"), CPU for the measured reminders $(awk -v a="${CPU_BEFORE[$((r - 1))]}" -v b="$(cpu_seconds "$pid")" 'BEGIN { printf "%.1f s", b - a }')"
-  if [[ ${EXTRA_JAVA_OPTS:-} == *NativeMemoryTracking* ]]; then
-    jcmd "$pid" VM.native_memory summary scale=MB | grep -E '^-|committed=' | grep -E 'Total|Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Arena|Metaspace' | head -20
-  fi
+  echo "replica $r: CPU for the measured reminders $(awk -v a="${CPU_BEFORE[$((r - 1))]}" -v b="$(cpu_ms "$pid")" 'BEGIN { printf "%.1f s", (b - a) / 1000 }')"
+  memory_report "replica $r" "$pid"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
