@@ -149,11 +149,8 @@ export MEETING_LINK_SERVICE_URL="http://127.0.0.1:$MEETING_LINK_PORT"
 # Kubernetes (key rotation without restart)
 export JWT_PUBLIC_KEY_LOCATION="http://127.0.0.1:$BOOKING_PORT/api/auth/jwks"
 export JITSI_BASE_URL="${JITSI_BASE_URL:-https://meet.jit.si}"
-# a small initial heap that grows as needed and is given back after collections (on a large machine the default initial
-# heap is all of -Xmx, resident from the start), and two malloc arenas instead of 8 per core: about 80 MB less RSS
-# per service after load (docs/performance.md "Issue 13's table")
-JAVA_OPTS=(-Xmx256m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
-export MALLOC_ARENA_MAX=2
+source "$ROOT/deploy/local/jvm-options.sh"
+JAVA_OPTS=("${SERVICE_JAVA_OPTS[@]}")
 ((AOT)) && JAVA_OPTS+=(-XX:AOTCache=app.aot -XX:TieredStopAtLevel=1)
 
 # A service's AOT cache is valid for the JDK and the exact jars it was trained with (the JVM ignores a stale one with

@@ -12,7 +12,8 @@
 #   jdk25-aot      JDK 25, aot-jar, AOT cache from a training run (train.sh; what run.sh does now)
 #   jdk25-aot-c1   as jdk25-aot (same cache) plus -XX:TieredStopAtLevel=1 (C1 only: faster start, lower peak)
 #   jdk25-aot-fast JDK 25, fast-jar, AOT cache from a training run (JDK classes only; not in the default list)
-# Every variant runs with -Xmx256m -XX:+UseSerialGC, prod profile, configured by environment as run.sh does.
+# Every variant runs with the JVM options of run.sh (deploy/local/jvm-options.sh), prod profile, configured by
+# environment as run.sh does.
 #
 # Per run: ready = wall clock from launching java to the first 200 of /q/health/ready (polled every 20 ms);
 # "started in" = Quarkus' log line; RSS (VmRSS of the java process) after ready plus one API request, and after
@@ -144,7 +145,7 @@ launch() { # variant service -> pid in LAUNCHED, start time in T0
   cd "$app"
   # shellcheck disable=SC2046
   env "${env_lines[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="${PORT[$s]}" \
-    "$(variant_java "$v")" -Xmx256m -XX:+UseSerialGC $(variant_flags "$v") -jar quarkus-run.jar >"$WORK/$v-$s.log" 2>&1 &
+    "$(variant_java "$v")" "${SERVICE_JAVA_OPTS[@]}" $(variant_flags "$v") -jar quarkus-run.jar >"$WORK/$v-$s.log" 2>&1 &
   LAUNCHED[$s]=$!
   PIDS+=($!)
   cd "$ROOT"

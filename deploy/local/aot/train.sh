@@ -22,6 +22,8 @@ set -euo pipefail
 service=$1 app=$2 java=$3 port=$4
 shift 4
 aot="$app/app.aot"
+# the JVM options run.sh starts the service with (the cache is used with the same GC)
+source "$(dirname "$0")/../jvm-options.sh"
 log="$app/aot-training.log"
 rm -f "$aot" "$aot.config"
 
@@ -36,7 +38,7 @@ if [[ $service == meeting-link-service ]]; then
   set -- "$@" JWT_PUBLIC_KEY_LOCATION="$keys/public.pem"
 fi
 (cd "$app" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
-  "$java" -Xmx256m -XX:+UseSerialGC -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) >"$log" 2>&1 &
+  "$java" "${SERVICE_JAVA_OPTS[@]}" -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) >"$log" 2>&1 &
 pid=$!
 stop() { kill -TERM "$pid" 2>/dev/null || true; [[ -z ${keys:-} ]] || rm -rf "$keys"; }
 trap stop EXIT

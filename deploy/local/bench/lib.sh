@@ -2,11 +2,10 @@
 # script started; stop_started stops them by pid: TERM, up to 30 s (a service finishes its graceful shutdown), then KILL.
 PIDS=()
 
-# The services' JVM options, as deploy/local/run.sh starts them: a small initial heap that grows as needed and gives
-# memory back after collections (on a large machine the default initial heap is the whole -Xmx, all of it resident),
-# and two malloc arenas instead of 8 per core (docs/performance.md "Issue 13's table").
-SERVICE_JAVA_OPTS=(-Xmx256m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
-export MALLOC_ARENA_MAX=2
+# the services' JVM options (SERVICE_JAVA_OPTS), as run.sh starts them; REPLACE_JAVA_OPTS="..." replaces them (e.g. the
+# options the Kubernetes pods get, docs/performance.md "Memory with the pods' JVM options")
+source "$ROOT/deploy/local/jvm-options.sh"
+[[ -z ${REPLACE_JAVA_OPTS:-} ]] || read -ra SERVICE_JAVA_OPTS <<<"$REPLACE_JAVA_OPTS"
 
 stop_started() {
   local pid
