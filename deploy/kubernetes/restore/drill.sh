@@ -16,4 +16,4 @@ count() {
 }
 echo "restored ($TARGET): $(count booking-db-restore)"
 echo "live (now):          $(count booking-db)"
-echo "Inspect, then remove: kubectl -n $NS delete cluster.postgresql.cnpg.io/booking-db-restore"
+echo "Inspect, then remove: kubectl -n $NS delete cluster.postgresql.cnpg.io/booking-db-restore networkpolicy/booking-db-restore"

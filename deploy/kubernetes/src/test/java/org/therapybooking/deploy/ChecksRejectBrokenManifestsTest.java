@@ -48,6 +48,13 @@ class ChecksRejectBrokenManifestsTest {
             cluster-unpinned-image.yaml                      | is not pinned to a full PostgreSQL version
             deployment-image-by-tag-from-docker-hub.yaml     | resolves to Docker Hub
             namespace-baseline-pod-security.yaml             | pod-security.kubernetes.io/enforce is 'baseline', not restricted
+            networkpolicy-monitoring-whole-namespace.yaml    | notification-service admits only in-cluster callers
+            kafka-exporter-misses-account-topics.yaml        | does not export topic account.events.dlq that alert DeadLetterGrowth reads
+            configmap-queries-for-other-database.yaml        | Cluster/booking-db: custom query notification targets database notification
+            deployment-without-gc-choice.yaml                | no GC_CONTAINER_OPTIONS
+            deployment-append-without-log-manager.yaml       | JAVA_OPTS_APPEND replaces the image's value but lacks
+            cluster-archives-to-unknown-store.yaml           | barmanObjectName booking-db-backup names no ObjectStore
+            scheduledbackup-volume-snapshot.yaml             | Cluster/booking-db: no ScheduledBackup with method plugin
             """)
     void ruleCheckerRejects(String file, String expectedViolation) {
         List<Manifest> broken = withReplacement(Rendered.PROD.manifests(), negative(file));
@@ -70,6 +77,8 @@ class ChecksRejectBrokenManifestsTest {
             schema-servicemonitor-misspelt-field.yaml | endpoint
             schema-httproute-relative-path.yaml     | value must be an absolute path
             schema-httproute-cors-wildcard-method.yaml | AllowMethods cannot contain '*' alongside other methods
+            schema-kafka-metrics-without-rules.yaml | valueFrom property is required
+            schema-cluster-image-and-catalog.yaml   | imageName and imageCatalogRef are mutually exclusive
             """)
     void schemaValidatorRejects(String file, String expectedField) {
         List<Manifest> objects = negative(file);

@@ -1,6 +1,8 @@
 package org.therapybooking.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class DeploymentRules {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     enum Environment { DEV, PROD }
 
@@ -88,6 +92,7 @@ final class DeploymentRules {
                 case "Cluster" -> {
                     checkDatabase(m, violations);
                     checkBackups(m, manifests, violations);
+                    checkCustomQueries(m, manifests, violations);
                 }
                 default -> { }
             }
@@ -97,6 +102,7 @@ final class DeploymentRules {
         checkNetworkPolicies(manifests, violations);
         checkAutoscalersPresent(manifests, violations);
         checkTopicsPresent(manifests, violations);
+        checkExportedAlertTopics(manifests, violations);
         return violations;
     }
 
@@ -678,10 +684,15 @@ final class DeploymentRules {
 
     static final String MONITORING_NAMESPACE = "monitoring";
 
-    /** Prometheus' namespace, on the HTTP port only (where /q/metrics is served). */
+    /**
+     * Prometheus' own pods in its namespace (not the whole namespace: Grafana and Alertmanager run there too), on the
+     * HTTP port only (where /q/metrics is served).
+     */
     private static boolean isPrometheus(JsonNode peer, JsonNode rule) {
         boolean namespace = MONITORING_NAMESPACE.equals(peer.path("namespaceSelector").path("matchLabels")
-                .path("kubernetes.io/metadata.name").asText()) && !peer.has("podSelector") && !peer.has("ipBlock");
+                .path("kubernetes.io/metadata.name").asText()) && !peer.has("ipBlock")
+                && "prometheus".equals(peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name")
+                        .asText());
         boolean metricsPortOnly = rule.path("ports").size() == 1
                 && rule.path("ports").get(0).path("port").asInt() == CONTAINER_PORT;
         return namespace && metricsPortOnly;
@@ -920,6 +931,65 @@ final class DeploymentRules {
     private void checkDatabase(Manifest m, List<String> violations) {
         if (environment == Environment.PROD && m.spec().path("instances").asInt(1) < 3) {
             violations.add(m + ": fewer than 3 PostgreSQL instances in prod (one primary, two standbys)");
+        }
+    }
+
+    /**
+     * The exporter's custom queries (spec.monitoring.customQueriesConfigMap) name only this cluster's own database: a
+     * query for a database the cluster does not have fails on every scrape, and its metric is never there.
+     */
+    private static void checkCustomQueries(Manifest m, List<Manifest> all, List<String> violations) {
+        String database = m.spec().path("bootstrap").path("initdb").path("database").asText("");
+        for (JsonNode ref : m.spec().path("monitoring").path("customQueriesConfigMap")) {
+            String name = ref.path("name").asText();
+            String key = ref.path("key").asText();
+            Optional<Manifest> map = all.stream().filter(c -> c.is("ConfigMap", name)).findFirst();
+            String queries = map.map(c -> c.node().path("data").path(key).asText(null)).orElse(null);
+            if (queries == null) {
+                violations.add(m + ": custom queries ConfigMap/" + name + " key " + key + " is not in the manifests");
+                continue;
+            }
+            try {
+                YAML.readTree(queries).fields().forEachRemaining(query -> {
+                    for (JsonNode target : query.getValue().path("target_databases")) {
+                        if (!target.asText().equals(database)) {
+                            violations.add(m + ": custom query " + query.getKey() + " targets database "
+                                    + target.asText() + ", which is not this cluster's database " + database);
+                        }
+                    }
+                });
+            } catch (IOException e) {
+                violations.add(m + ": custom queries ConfigMap/" + name + " key " + key + " is not YAML: " + e);
+            }
+        }
+    }
+
+    private static final Pattern ALERT_TOPIC = Pattern.compile("topic=~?\"([^\"]+)\"");
+
+    /** Every topic an alert reads Kafka Exporter metrics for is one the exporter exports (kafkaExporter.topicRegex). */
+    private static void checkExportedAlertTopics(List<Manifest> all, List<String> violations) {
+        for (Manifest kafka : all.stream().filter(m -> m.kind().equals("Kafka")).toList()) {
+            JsonNode exporter = kafka.spec().path("kafkaExporter");
+            Pattern exported = Pattern.compile(exporter.path("topicRegex").asText(".*"));
+            for (Manifest rules : all.stream().filter(m -> m.kind().equals("PrometheusRule")).toList()) {
+                for (JsonNode group : rules.spec().path("groups")) {
+                    for (JsonNode rule : group.path("rules")) {
+                        String expr = rule.path("expr").asText("");
+                        if (!expr.contains("kafka_")) {
+                            continue;
+                        }
+                        var matcher = ALERT_TOPIC.matcher(expr);
+                        while (matcher.find()) {
+                            for (String topic : matcher.group(1).split("\\|")) {
+                                if (exporter.isMissingNode() || !exported.matcher(topic).find()) {
+                                    violations.add(kafka + ": kafkaExporter does not export topic " + topic
+                                            + " that alert " + rule.path("alert").asText() + " reads");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
