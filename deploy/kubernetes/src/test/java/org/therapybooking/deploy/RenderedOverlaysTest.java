@@ -197,6 +197,22 @@ class RenderedOverlaysTest {
         });
     }
 
+    /**
+     * The dev overlay deploys the images `./mvnw package -Pimages` tags with the pom's version; prod pins digests
+     * (DeploymentRules). A version bump without the overlay would deploy the previous images.
+     */
+    @Test
+    void devImagesAreTaggedWithTheBuildVersion() {
+        String version = System.getProperty("project.version");
+        assertFalse(version == null || version.isBlank(), "surefire passes project.version");
+        for (String deployment : List.of("booking-service", "meeting-link-service", "notification-service")) {
+            String image = find(Rendered.DEV.manifests(), "Deployment", deployment).spec().path("template")
+                    .path("spec").path("containers").get(0).path("image").asText();
+            assertTrue(image.endsWith("/" + deployment + ":" + version), deployment + " runs " + image
+                    + ", not the build's version " + version);
+        }
+    }
+
     @Test
     void theRestoreDrillIsAPointInTimeRecoveryIntoANewClusterFromThePluginsObjectStore() {
         List<Manifest> restore = Manifest.parseAll(Kustomize.render(Kustomize.moduleDir().resolve("restore")));
