@@ -39,7 +39,7 @@ for mode in alone together; do
   echo "|---|---|---:|---:|---:|---:|"
   for s in "${SERVICES[@]}"; do
     for V in $(awk -v m="$mode" -v s="$s" '$1 == m && $3 == s { print $2 }' "$RESULTS" | awk '!seen[$0]++'); do
-      echo "| $s | $V | $(secs "$(m "$mode" "$V" "$s" ready)") | $(secs "$(m "$mode" "$V" "$s" started)") | $(m "$mode" "$V" "$s" rss1) MB | $(m "$mode" "$V" "$s" rss2) MB |"
+      echo "| $s | $V | $(secs "$(m "$mode" "$V" "$s" ready)") | $(secs "$(m "$mode" "$V" "$s" started)") | $(m "$mode" "$V" "$s" rss1) MiB | $(m "$mode" "$V" "$s" rss2) MiB |"
     done
   done
 done
@@ -56,20 +56,12 @@ JDK25_HOME=${JDK25_HOME:-$(find_jdk25 || true)}
 [[ -x $JDK17_HOME/bin/java && -x $JDK25_HOME/bin/java ]] || { echo "need JDK17_HOME and JDK25_HOME" >&2; exit 1; }
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
-WORK=$(mktemp -d /tmp/aot-measure.XXXXXX)
-SUFFIX=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
-DB_BOOKING=aot_booking_$SUFFIX DB_NOTIFICATION=aot_notification_$SUFFIX
 source "$ROOT/deploy/local/bench/lib.sh"
-cleanup() {
-  stop_started
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB_BOOKING" -c "DROP DATABASE IF EXISTS $DB_NOTIFICATION" || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+begin_run aot-measure
+DB_BOOKING=aot_booking_$SUFFIX DB_NOTIFICATION=aot_notification_$SUFFIX
+SCRATCH_DBS=("$DB_BOOKING" "$DB_NOTIFICATION")
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
 psql -q -d postgres -c "CREATE DATABASE $DB_BOOKING" -c "CREATE DATABASE $DB_NOTIFICATION"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
@@ -120,7 +112,10 @@ variant_flags() {
 
 prepare_variant() { # variant
   local v=$1 s src
-  [[ $v != *-c1 ]] || return 0 # shares the cache of the variant without -c1, prepared before it
+  if [[ $v == *-c1 ]]; then # shares the cache of the variant without -c1 (prepared here when not listed before it)
+    [[ -d $WORK/apps/${v%-c1} ]] || prepare_variant "${v%-c1}"
+    return 0
+  fi
   for s in "${SERVICES[@]}"; do
     case $v in jdk17 | jdk25 | jdk25-aot-fast) src=$FAST/$s ;; *) src=$AOTJ/$s ;; esac
     mkdir -p "$WORK/apps/$v"
@@ -151,7 +146,7 @@ launch() { # variant service -> pid in LAUNCHED, start time in T0
   cd "$ROOT"
 }
 
-wait_ready() { # service -> READY_MS
+time_to_ready() { # service -> READY_MS (lib.sh's wait_ready only waits)
   local s=$1 url="http://127.0.0.1:${PORT[$s]}/q/health/ready" deadline=$(($(now_ms) + 180000))
   until curl -fs -o /dev/null "$url" 2>/dev/null; do
     kill -0 "${LAUNCHED[$s]}" 2>/dev/null || { echo "$s exited; log:" >&2; tail -30 "$WORK/$V-$s.log" >&2; exit 1; }
@@ -201,7 +196,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 V=jdk17
 prepare_variant jdk17
 for s in "${SERVICES[@]}"; do launch jdk17 "$s"; done
-for s in "${SERVICES[@]}"; do wait_ready "$s"; done
+for s in "${SERVICES[@]}"; do time_to_ready "$s"; done
 for s in "${SERVICES[@]}"; do stop "$s"; done
 
 for V in $VARIANTS; do
@@ -213,25 +208,25 @@ for run in $(seq 1 "$RUNS"); do
     echo "round $run/$RUNS: $V (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     for s in "${SERVICES[@]}"; do
       launch "$V" "$s"
-      wait_ready "$s"
+      time_to_ready "$s"
       first_request "$s"
       record alone "$V" "$s" ready "${READY[$s]}"
       record alone "$V" "$s" started "$(started_in "$V" "$s")"
-      record alone "$V" "$s" rss1 "$(rss_mb "${LAUNCHED[$s]}")"
+      record alone "$V" "$s" rss1 "$(rss_mib "${LAUNCHED[$s]}")"
       load "$s"
-      record alone "$V" "$s" rss2 "$(rss_mb "${LAUNCHED[$s]}")"
+      record alone "$V" "$s" rss2 "$(rss_mib "${LAUNCHED[$s]}")"
       stop "$s"
     done
     for s in "${SERVICES[@]}"; do launch "$V" "$s"; done
-    for s in "${SERVICES[@]}"; do wait_ready "$s"; done
+    for s in "${SERVICES[@]}"; do time_to_ready "$s"; done
     for s in "${SERVICES[@]}"; do
       first_request "$s"
       record together "$V" "$s" ready "${READY[$s]}"
       record together "$V" "$s" started "$(started_in "$V" "$s")"
-      record together "$V" "$s" rss1 "$(rss_mb "${LAUNCHED[$s]}")"
+      record together "$V" "$s" rss1 "$(rss_mib "${LAUNCHED[$s]}")"
     done
     for s in "${SERVICES[@]}"; do load "$s"; done
-    for s in "${SERVICES[@]}"; do record together "$V" "$s" rss2 "$(rss_mb "${LAUNCHED[$s]}")"; done
+    for s in "${SERVICES[@]}"; do record together "$V" "$s" rss2 "$(rss_mib "${LAUNCHED[$s]}")"; done
     for s in "${SERVICES[@]}"; do stop "$s"; done
   done
 done

@@ -98,10 +98,13 @@ smtp_counts() {
   grep -o 'received [0-9]* distinct [0-9]*' "$WORK/smtp.log" | tail -1 | awk '{ print $2, $4 }'
 }
 
+# rss_mib <pid>: the process's resident set size (VmRSS) in MiB.
+rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
 # memory_report <label> <pid>: the process's RSS; with -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS also where
 # the JVM's memory went.
 memory_report() {
-  echo "RSS $1: $(awk '/VmRSS/ { printf "%d MB", $2 / 1024 }' "/proc/$2/status")"
+  echo "RSS $1: $(rss_mib "$2") MiB"
   if [[ ${EXTRA_JAVA_OPTS:-} == *NativeMemoryTracking* ]]; then
     jcmd "$2" VM.native_memory summary scale=MB | grep -E '^-|committed=' \
       | grep -E 'Total|Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Arena|Metaspace' | head -20
