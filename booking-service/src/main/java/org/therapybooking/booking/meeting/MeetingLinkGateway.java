@@ -22,8 +22,8 @@ import org.therapybooking.meetinglink.api.MeetingLinkResponse;
 /**
  * Asks meeting-link-service for personalized links, one batch call per page for the links not answered in the last
  * minute ({@link CachedLinks}). The service may be down: an empty result means "unavailable", and callers answer in
- * degraded form. Links are never stored. The timeout and circuit
- * breaker below are defaults of MicroProfile Fault Tolerance, each overridable by configuration
+ * degraded form. Links are never stored. The timeout and circuit breaker below are defaults of MicroProfile Fault
+ * Tolerance, each overridable by configuration
  * ({@code quarkus.fault-tolerance."org.therapybooking.booking.meeting.MeetingLinkGateway/batch".timeout.value}, ...);
  * the HTTP timeouts are {@code quarkus.rest-client.meeting-link.*}.
  */

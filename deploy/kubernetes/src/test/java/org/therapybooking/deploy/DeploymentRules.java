@@ -1,10 +1,10 @@
 package org.therapybooking.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The deployment rules of issue 6, checked on a rendered manifest stream. Each violation is one readable line.
@@ -35,8 +38,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class DeploymentRules {
-
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     enum Environment { DEV, PROD }
 
@@ -950,7 +951,7 @@ final class DeploymentRules {
                 continue;
             }
             try {
-                YAML.readTree(queries).fields().forEachRemaining(query -> {
+                Manifest.YAML.readTree(queries).fields().forEachRemaining(query -> {
                     for (JsonNode target : query.getValue().path("target_databases")) {
                         if (!target.asText().equals(database)) {
                             violations.add(m + ": custom query " + query.getKey() + " targets database "
@@ -968,29 +969,28 @@ final class DeploymentRules {
 
     /** Every topic an alert reads Kafka Exporter metrics for is one the exporter exports (kafkaExporter.topicRegex). */
     private static void checkExportedAlertTopics(List<Manifest> all, List<String> violations) {
+        Map<String, String> alertByTopic = new TreeMap<>();
+        all.stream().filter(m -> m.kind().equals("PrometheusRule"))
+                .flatMap(rules -> elements(rules.spec().path("groups")))
+                .flatMap(group -> elements(group.path("rules")))
+                .filter(rule -> rule.path("expr").asText("").contains("kafka_"))
+                .forEach(rule -> ALERT_TOPIC.matcher(rule.path("expr").asText()).results()
+                        .flatMap(match -> Arrays.stream(match.group(1).split("\\|")))
+                        .forEach(topic -> alertByTopic.put(topic, rule.path("alert").asText())));
         for (Manifest kafka : all.stream().filter(m -> m.kind().equals("Kafka")).toList()) {
             JsonNode exporter = kafka.spec().path("kafkaExporter");
             Pattern exported = Pattern.compile(exporter.path("topicRegex").asText(".*"));
-            for (Manifest rules : all.stream().filter(m -> m.kind().equals("PrometheusRule")).toList()) {
-                for (JsonNode group : rules.spec().path("groups")) {
-                    for (JsonNode rule : group.path("rules")) {
-                        String expr = rule.path("expr").asText("");
-                        if (!expr.contains("kafka_")) {
-                            continue;
-                        }
-                        var matcher = ALERT_TOPIC.matcher(expr);
-                        while (matcher.find()) {
-                            for (String topic : matcher.group(1).split("\\|")) {
-                                if (exporter.isMissingNode() || !exported.matcher(topic).find()) {
-                                    violations.add(kafka + ": kafkaExporter does not export topic " + topic
-                                            + " that alert " + rule.path("alert").asText() + " reads");
-                                }
-                            }
-                        }
-                    }
+            alertByTopic.forEach((topic, alert) -> {
+                if (exporter.isMissingNode() || !exported.matcher(topic).find()) {
+                    violations.add(kafka + ": kafkaExporter does not export topic " + topic + " that alert " + alert
+                            + " reads");
                 }
-            }
+            });
         }
+    }
+
+    private static Stream<JsonNode> elements(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 
     private static final Pattern PINNED_POSTGRES = Pattern.compile(".+:\\d+\\.\\d+[^@]*(@sha256:[0-9a-f]{64})?");

@@ -14,7 +14,7 @@ import java.util.List;
 /** One Kubernetes object of a rendered manifest stream. */
 record Manifest(ObjectNode node) {
 
-    private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
+    static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
 
     static List<Manifest> parseAll(String yamlStream) {
         List<Manifest> manifests = new ArrayList<>();
